@@ -1,0 +1,41 @@
+# stance: build, score the bundled examples, retrain, evaluate, test, benchmark.
+CARGO ?= cargo
+STANCE = target/release/stance
+BENCH_DATA = ../shared/benchmarks
+
+.PHONY: all build score train eval test bench bench-peers fuzz report lint transfer
+
+all: build
+
+build:
+	$(CARGO) build --release --locked
+
+# Scores the bundled example articles and prints one JSON record per quote.
+score: build
+	$(STANCE) score examples/
+
+# Retrains from training-data/ and writes the next models/stance-vN.json.
+train: build
+	$(STANCE) train --data training-data/quotes.csv --out models
+	$(CARGO) build --release --locked
+
+# Metrics of the current (built-in) model on the test split, and cross-validation.
+eval: build
+	$(STANCE) eval --data training-data/quotes.csv
+	$(STANCE) eval --data training-data/quotes.csv --cv 5
+
+# Transfer to real text written by others (not in the repository; see README).
+transfer: build
+	@for f in real-quotes-dev plover-gsr un-quadclass; do \
+	  if [ -f $(BENCH_DATA)/$$f.csv ]; then echo "== $$f"; $(STANCE) eval --data $(BENCH_DATA)/$$f.csv --split all | sed -n '2,9p'; fi; \
+	done
+
+test:
+	$(CARGO) test --release --locked
+
+lint:
+	$(CARGO) fmt --check
+	$(CARGO) clippy --release --locked --all-targets -- -D warnings
+
+bench:
+	$(CARGO) bench --locked --bench pipeline

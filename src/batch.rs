@@ -1,0 +1,102 @@
+//! Batch scoring: articles are read, scored in parallel and written in input order, one
+//! chunk at a time, so memory stays flat whatever the input size.
+
+use crate::article::{Article, InputError};
+use crate::output::{score_record, RecordWriter, Summary};
+use crate::{Pipeline, ScoredQuote};
+use rayon::prelude::*;
+use std::io::{self, Write};
+use std::time::{Duration, Instant};
+
+/// Articles scored together; small enough to keep memory flat, large enough to keep
+/// every core busy.
+pub const CHUNK: usize = 256;
+
+/// What a batch did, for the closing line on stderr.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BatchStats {
+    pub articles: usize,
+    pub failed: usize,
+    pub quotes: usize,
+    pub bytes: usize,
+    pub lossy: usize,
+    pub elapsed: Duration,
+}
+
+impl BatchStats {
+    pub fn line(&self) -> String {
+        let secs = self.elapsed.as_secs_f64().max(1e-9);
+        format!(
+            "stance: {} articles read, {} quotes scored, {} articles failed, {:.2} s, {:.1} MB/s",
+            self.articles,
+            self.quotes,
+            self.failed,
+            secs,
+            self.bytes as f64 / 1e6 / secs
+        )
+    }
+}
+
+/// Scores every article from `inputs`, writing records (and error records) to `writer`
+/// in input order. `on_error` is told of each failed input (to print it on stderr);
+/// `on_progress` of the number of articles done so far.
+pub fn score_all<W: Write>(
+    pipeline: &Pipeline,
+    inputs: impl Iterator<Item = Result<Article, InputError>>,
+    writer: &mut RecordWriter<W>,
+    mut summary: Option<&mut Summary>,
+    on_error: &mut dyn FnMut(&InputError),
+    on_progress: &mut dyn FnMut(usize),
+) -> io::Result<BatchStats> {
+    let started = Instant::now();
+    let mut stats = BatchStats::default();
+    let mut inputs = inputs.peekable();
+    while inputs.peek().is_some() {
+        let chunk: Vec<Result<Article, InputError>> = inputs.by_ref().take(CHUNK).collect();
+        let scored: Vec<Result<(Article, Vec<ScoredQuote>), InputError>> = chunk
+            .into_par_iter()
+            .map(|item| {
+                item.map(|a| {
+                    let quotes = pipeline.score(&a);
+                    (a, quotes)
+                })
+            })
+            .collect();
+        for item in scored {
+            stats.articles += 1;
+            match item {
+                Err(e) => {
+                    stats.failed += 1;
+                    on_error(&e);
+                    writer.write_error(&e)?;
+                }
+                Ok((article, quotes)) => {
+                    stats.bytes += article.text.len();
+                    if article.lossy {
+                        stats.lossy += 1;
+                        on_error(&InputError {
+                            source: article.id.clone(),
+                            reason: "warning: not valid UTF-8; decoded with replacement characters"
+                                .into(),
+                        });
+                    }
+                    for (i, q) in quotes.iter().enumerate() {
+                        writer.write(&score_record(&article, i, q))?;
+                        if let Some(s) = summary.as_deref_mut() {
+                            s.add(
+                                q.speaker.name.as_deref(),
+                                q.prediction.label as usize,
+                                q.prediction.tone(),
+                            );
+                        }
+                    }
+                    stats.quotes += quotes.len();
+                }
+            }
+        }
+        on_progress(stats.articles);
+    }
+    writer.flush()?;
+    stats.elapsed = started.elapsed();
+    Ok(stats)
+}

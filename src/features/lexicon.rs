@@ -1,0 +1,145 @@
+//! The cue lexicon: words and phrases that signal a kind of diplomatic move (threaten,
+//! reject, agree, offer, …), matched on stems so it carries over to words the n-grams
+//! never saw in training. Each match becomes a `cue:<class>` feature, or
+//! `cue:NOT_<class>` when it sits inside a negation scope.
+
+use super::tokens::{self, Token};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// One lexicon row as written in `training-data/lexicon.csv` and stored in the model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord)]
+pub struct Cue {
+    pub cue: String,
+    pub class: String,
+}
+
+/// Reads `cue,class` rows; a malformed row is an error naming the file and line.
+pub fn read_lexicon(path: &Path) -> anyhow::Result<Vec<Cue>> {
+    let mut reader =
+        csv::Reader::from_path(path).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e))?;
+    let mut cues = Vec::new();
+    for (i, row) in reader.deserialize::<Cue>().enumerate() {
+        let cue = row.map_err(|e| anyhow::anyhow!("{}:{}: {}", path.display(), i + 2, e))?;
+        if cue.cue.trim().is_empty() || cue.class.trim().is_empty() {
+            anyhow::bail!("{}:{}: empty cue or class", path.display(), i + 2);
+        }
+        cues.push(cue);
+    }
+    cues.sort();
+    cues.dedup();
+    Ok(cues)
+}
+
+/// The lexicon compiled for matching: phrases as stem sequences, indexed by first stem.
+#[derive(Debug, Clone, Default)]
+pub struct CueMatcher {
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    classes: Vec<String>,
+}
+
+impl CueMatcher {
+    pub fn new(cues: &[Cue]) -> CueMatcher {
+        let mut matcher = CueMatcher::default();
+        for cue in cues {
+            let mut toks = tokens::expand_contractions(tokens::tokenize(&cue.cue));
+            tokens::lowercase(&mut toks);
+            tokens::stem(&mut toks);
+            let stems: Vec<String> = toks
+                .into_iter()
+                .filter(|t| !t.punct)
+                .map(|t| t.text)
+                .collect();
+            let Some(first) = stems.first().cloned() else {
+                continue;
+            };
+            let class = match matcher.classes.iter().position(|c| *c == cue.class) {
+                Some(i) => i,
+                None => {
+                    matcher.classes.push(cue.class.clone());
+                    matcher.classes.len() - 1
+                }
+            };
+            matcher
+                .by_first
+                .entry(first)
+                .or_default()
+                .push((stems, class));
+        }
+        // Longest phrase first, so "red line" wins over "red" at the same position.
+        for list in matcher.by_first.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        }
+        matcher
+    }
+
+    /// Every cue match in stemmed tokens: (feature name, first token, last token + 1).
+    /// Matching skips punctuation-free runs only; a phrase never spans a comma.
+    pub fn matches(&self, tokens: &[Token]) -> Vec<(String, usize, usize)> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let hit = self.by_first.get(&tokens[i].text).and_then(|candidates| {
+                candidates.iter().find(|(stems, _)| {
+                    stems.len() <= tokens.len() - i
+                        && stems
+                            .iter()
+                            .zip(&tokens[i..])
+                            .all(|(s, t)| !t.punct && *s == t.text)
+                })
+            });
+            match hit {
+                Some((stems, class)) => {
+                    let negated = tokens[i].negated;
+                    let prefix = if negated { "cue:NOT_" } else { "cue:" };
+                    found.push((
+                        format!("{prefix}{}", self.classes[*class]),
+                        i,
+                        i + stems.len(),
+                    ));
+                    i += stems.len();
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cue(c: &str, class: &str) -> Cue {
+        Cue {
+            cue: c.into(),
+            class: class.into(),
+        }
+    }
+
+    fn chain(text: &str) -> Vec<Token> {
+        let mut t = tokens::expand_contractions(tokens::tokenize(text));
+        tokens::lowercase(&mut t);
+        tokens::mark_negation(&mut t);
+        tokens::stem(&mut t);
+        t
+    }
+
+    #[test]
+    fn phrases_match_on_stems_and_negation_is_marked() {
+        let m = CueMatcher::new(&[
+            cue("threaten", "threaten"),
+            cue("close the door", "reject"),
+            cue("red lines", "demand"),
+        ]);
+        let found: Vec<_> = m
+            .matches(&chain(
+                "We will not close the door. They threatened our red line.",
+            ))
+            .into_iter()
+            .map(|f| f.0)
+            .collect();
+        assert_eq!(found, ["cue:NOT_reject", "cue:threaten", "cue:demand"]);
+    }
+}

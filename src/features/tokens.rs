@@ -1,0 +1,252 @@
+//! The token filters of the featurizer, each one small step of the chain in `mod.rs`:
+//! tokenize → lowercase → expand contractions → mark negation scope → stem.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// One token of a statement. `start..end` is the byte span of the surface word it came
+/// from, so explanations can show the words a feature was built from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Sentence punctuation: ends negation scope and n-gram runs; not a feature itself.
+    pub punct: bool,
+    /// Inside the scope of a preceding negator.
+    pub negated: bool,
+}
+
+/// Splits text into words (letters and digits, with inner apostrophes and hyphens kept)
+/// and punctuation tokens. Digits become `<num>`: the figure is style, not stance.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, d)) = chars.peek() {
+                let joins = is_apostrophe(d) || d == '-';
+                if d.is_alphanumeric() {
+                    end = i + d.len_utf8();
+                    chars.next();
+                } else if joins && next_is_alnum(text, i + d.len_utf8()) {
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let word = &text[start..end];
+            let text = if word.chars().any(|ch| ch.is_ascii_digit()) {
+                "<num>".to_string()
+            } else {
+                word.replace(is_apostrophe, "'")
+            };
+            tokens.push(Token {
+                text,
+                start,
+                end,
+                punct: false,
+                negated: false,
+            });
+        } else if is_scope_punct(c) {
+            tokens.push(Token {
+                text: c.to_string(),
+                start,
+                end: start + c.len_utf8(),
+                punct: true,
+                negated: false,
+            });
+        }
+    }
+    tokens
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn next_is_alnum(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Punctuation that closes a clause (and with it a negation scope).
+fn is_scope_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | ';' | ':' | '!' | '?' | '—' | '–' | '(' | ')' | '"' | '“' | '”'
+    )
+}
+
+pub fn lowercase(tokens: &mut [Token]) {
+    for t in tokens {
+        if t.text.chars().any(|c| c.is_uppercase()) {
+            t.text = t.text.to_lowercase();
+        }
+    }
+}
+
+/// Rewrites contractions into their full words: "won't" → "will not", "we're" → "we are".
+/// A possessive 's is dropped. The new tokens keep the surface span of the original.
+pub fn expand_contractions(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len() + 4);
+    for t in tokens {
+        if t.punct || !t.text.contains('\'') {
+            out.push(t);
+            continue;
+        }
+        for word in expand(&t.text) {
+            out.push(Token {
+                text: word.to_string(),
+                ..t.clone()
+            });
+        }
+    }
+    out
+}
+
+fn expand(word: &str) -> Vec<&str> {
+    match word {
+        "won't" => return vec!["will", "not"],
+        "can't" => return vec!["can", "not"],
+        "shan't" => return vec!["shall", "not"],
+        "ain't" => return vec!["is", "not"],
+        "let's" => return vec!["let", "us"],
+        _ => {}
+    }
+    let suffixes: [(&str, &str); 7] = [
+        ("n't", "not"),
+        ("'re", "are"),
+        ("'ll", "will"),
+        ("'ve", "have"),
+        ("'m", "am"),
+        ("'d", "would"),
+        ("'s", ""),
+    ];
+    for (suffix, full) in suffixes {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.is_empty() {
+                break;
+            }
+            let mut words = vec![stem];
+            if !full.is_empty() {
+                words.push(full);
+            } else if matches!(stem, "it" | "that" | "there" | "here" | "what" | "who") {
+                words.push("is");
+            }
+            return words;
+        }
+    }
+    vec![word]
+}
+
+/// Words that open a negation scope.
+pub fn is_negator(word: &str) -> bool {
+    matches!(
+        word,
+        "not" | "no" | "never" | "nor" | "cannot" | "neither" | "nothing" | "none" | "without"
+    )
+}
+
+/// Words that close a negation scope as punctuation does: the contrast starts afresh.
+fn ends_scope(word: &str) -> bool {
+    matches!(word, "but" | "however" | "yet" | "although" | "though")
+}
+
+/// Marks every word after a negator, up to the next punctuation, as negated.
+pub fn mark_negation(tokens: &mut [Token]) {
+    let mut in_scope = false;
+    for t in tokens {
+        if t.punct || ends_scope(&t.text) {
+            in_scope = false;
+        } else if is_negator(&t.text) {
+            in_scope = true;
+        } else {
+            t.negated = in_scope;
+        }
+    }
+}
+
+/// Snowball English stemming of every word token.
+pub fn stem(tokens: &mut [Token]) {
+    thread_local! {
+        static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
+    }
+    STEMMER.with(|stemmer| {
+        for t in tokens.iter_mut().filter(|t| !t.punct && t.text != "<num>") {
+            let stemmed = stemmer.stem(&t.text);
+            if stemmed != t.text {
+                t.text = stemmed.into_owned();
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(tokens: &[Token]) -> Vec<String> {
+        tokens
+            .iter()
+            .map(|t| {
+                if t.negated {
+                    format!("NOT_{}", t.text)
+                } else {
+                    t.text.clone()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tokenizer_keeps_inner_apostrophes_and_hyphens_and_spans() {
+        let text = "Iran’s co-operation won't end; 2025 talks.";
+        let t = tokenize(text);
+        let w: Vec<_> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            w,
+            [
+                "Iran's",
+                "co-operation",
+                "won't",
+                "end",
+                ";",
+                "<num>",
+                "talks",
+                "."
+            ]
+        );
+        assert_eq!(&text[t[0].start..t[0].end], "Iran’s");
+    }
+
+    #[test]
+    fn contractions_expand_and_negation_runs_to_punctuation() {
+        let mut t = expand_contractions(tokenize("We won't talk to them, we will wait."));
+        lowercase(&mut t);
+        mark_negation(&mut t);
+        assert_eq!(
+            words(&t),
+            [
+                "we", "will", "not", "NOT_talk", "NOT_to", "NOT_them", ",", "we", "will", "wait",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn but_ends_negation_scope() {
+        let mut t = tokenize("not this but that");
+        mark_negation(&mut t);
+        assert_eq!(words(&t), ["not", "NOT_this", "but", "that"]);
+    }
+
+    #[test]
+    fn stemming_uses_snowball_english() {
+        let mut t = tokenize("negotiations threatened");
+        stem(&mut t);
+        assert_eq!(words(&t), ["negoti", "threaten"]);
+    }
+}

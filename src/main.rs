@@ -1,0 +1,470 @@
+//! The `stance` command line: parse arguments, call the library, print.
+
+use anyhow::{bail, Context};
+use clap::{Args, Parser, Subcommand};
+use stance::article::{read_articles, InputFormat};
+use stance::batch::score_all;
+use stance::corpus::{read_corpus, Split};
+use stance::features::{lexicon::read_lexicon, FeatureConfig};
+use stance::model::{Hyperparameters, LinearModel, LABELS};
+use stance::output::{
+    classify_record, Format, RecordWriter, Summary, CLASSIFY_COLUMNS, SCORE_COLUMNS,
+};
+use stance::train::{cross_validate, evaluate, next_version, train, write_model};
+use stance::Pipeline;
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "stance",
+    version,
+    about = "Find quotations in news about diplomacy, attribute them, and label each conciliatory, hardline or neutral."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args)]
+struct ModelArg {
+    /// Model file (default: the model compiled into this binary)
+    #[arg(long, value_name = "FILE")]
+    model: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Find, attribute and label every quotation in articles
+    Score {
+        /// Files, folders (searched recursively for .txt and .md), or - for stdin
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: Format,
+        /// text: each file is one article; jsonl: one {"id", "text"} object per line
+        #[arg(long, value_enum, default_value = "text")]
+        input: InputKind,
+        #[command(flatten)]
+        model: ModelArg,
+        /// CSV of alias,canonical speaker names
+        #[arg(long, value_name = "FILE")]
+        speakers: Option<PathBuf>,
+        /// Worker threads (default: all cores)
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Print a per-speaker summary (quotes per label, mean tone) after the records
+        #[arg(long)]
+        summary: bool,
+        /// Exit 0 even when some articles failed (they are still reported)
+        #[arg(long)]
+        keep_going: bool,
+    },
+    /// Label statements: one per line of plain text, or a CSV with a "quote" column
+    Classify {
+        /// A file, or - for stdin
+        #[arg(default_value = "-", value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: Format,
+        #[command(flatten)]
+        model: ModelArg,
+    },
+    /// Train on the labeled CSV and write the next models/stance-vN.json
+    Train {
+        #[arg(long, default_value = "training-data/quotes.csv", value_name = "FILE")]
+        data: PathBuf,
+        /// Cue lexicon (default: lexicon.csv beside the data)
+        #[arg(long, value_name = "FILE")]
+        lexicon: Option<PathBuf>,
+        #[arg(long, default_value = "models", value_name = "DIR")]
+        out: PathBuf,
+        /// L2 penalty, 1/C in scikit-learn terms
+        #[arg(long)]
+        alpha: Option<f64>,
+        #[arg(long)]
+        max_iterations: Option<u64>,
+        #[arg(long)]
+        max_features: Option<usize>,
+        #[arg(long)]
+        min_count: Option<usize>,
+        /// Leave out the word n-grams (ablation)
+        #[arg(long)]
+        no_ngrams: bool,
+        /// Leave out the cue-lexicon counts (ablation)
+        #[arg(long)]
+        no_cues: bool,
+        /// Print the model file to stdout instead of writing it
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Accuracy, macro-F1, per-class precision/recall/F1 and the confusion matrix
+    Eval {
+        #[command(flatten)]
+        model: ModelArg,
+        #[arg(long, default_value = "training-data/quotes.csv", value_name = "FILE")]
+        data: PathBuf,
+        /// Which rows: test (default), train, or all
+        #[arg(long, value_enum, default_value = "test")]
+        split: SplitArg,
+        /// Grouped K-fold cross-validation of the model's settings on the train split
+        #[arg(long, value_name = "K")]
+        cv: Option<usize>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The label, the probabilities, and the features that pushed hardest each way
+    Explain {
+        #[command(flatten)]
+        model: ModelArg,
+        /// How many features to list each way
+        #[arg(long, default_value_t = 8)]
+        top: usize,
+        #[arg(required = true, value_name = "TEXT")]
+        text: Vec<String>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum InputKind {
+    Text,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SplitArg {
+    Test,
+    Train,
+    All,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("stance: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn load_model(arg: &ModelArg) -> anyhow::Result<LinearModel> {
+    match &arg.model {
+        Some(path) => LinearModel::load(path),
+        None => LinearModel::builtin(),
+    }
+}
+
+fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Score {
+            paths,
+            format,
+            input,
+            model,
+            speakers,
+            jobs,
+            summary,
+            keep_going,
+        } => {
+            let mut pipeline = Pipeline::new(load_model(&model)?);
+            if let Some(path) = speakers {
+                pipeline.aliases = stance::read_aliases(&path)?;
+            }
+            if let Some(n) = jobs {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n.max(1))
+                    .build_global()
+                    .context("cannot start worker threads")?;
+            }
+            let format_in = match input {
+                InputKind::Text => InputFormat::Text,
+                InputKind::Jsonl => InputFormat::Jsonl,
+            };
+            score(&pipeline, &paths, format_in, format, summary, keep_going)
+        }
+        Command::Classify {
+            file,
+            format,
+            model,
+        } => {
+            classify(&load_model(&model)?, &file, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Train {
+            data,
+            lexicon,
+            out,
+            alpha,
+            max_iterations,
+            max_features,
+            min_count,
+            no_ngrams,
+            no_cues,
+            dry_run,
+        } => {
+            let corpus = read_corpus(&data)?;
+            let lexicon = lexicon.unwrap_or_else(|| data.with_file_name("lexicon.csv"));
+            let mut config = FeatureConfig {
+                lexicon: if no_cues {
+                    Vec::new()
+                } else {
+                    read_lexicon(&lexicon)?
+                },
+                ngrams: !no_ngrams,
+                cues: !no_cues,
+                ..FeatureConfig::default()
+            };
+            config.max_features = max_features.unwrap_or(config.max_features);
+            config.min_count = min_count.unwrap_or(config.min_count);
+            let defaults = Hyperparameters::default();
+            let hyper = Hyperparameters {
+                alpha: alpha.unwrap_or(defaults.alpha),
+                max_iterations: max_iterations.unwrap_or(defaults.max_iterations),
+            };
+            let version = next_version(&out)?;
+            let file = train(
+                &corpus,
+                &data.display().to_string(),
+                config,
+                &hyper,
+                version,
+            )?;
+            if dry_run {
+                print!("{}", LinearModel::to_json(&file)?);
+                if let Some(m) = &file.metrics {
+                    eprint!("{}", m.report());
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            let path = write_model(&out, &file)?;
+            println!("wrote {} ({} features)", path.display(), file.weights.len());
+            if let Some(m) = &file.metrics {
+                println!("test split:\n{}", m.report());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            model,
+            data,
+            split,
+            cv,
+            json,
+        } => {
+            let model = load_model(&model)?;
+            let corpus = read_corpus(&data)?;
+            if let Some(k) = cv {
+                let rows = corpus.split(Split::Train);
+                let (folds, pooled) =
+                    cross_validate(&rows, k, &model.file.features, &model.file.hyperparameters)?;
+                let f1s: Vec<f64> = folds.iter().map(|m| m.macro_f1).collect();
+                let mean = f1s.iter().sum::<f64>() / f1s.len() as f64;
+                let sd =
+                    (f1s.iter().map(|f| (f - mean).powi(2)).sum::<f64>() / f1s.len() as f64).sqrt();
+                if json {
+                    println!(
+                        "{}",
+                        serde_json::json!({"folds": f1s, "mean_macro_f1": mean, "sd_macro_f1": sd, "pooled": pooled})
+                    );
+                } else {
+                    println!(
+                        "{k}-fold cross-validation grouped by conflict, train split ({} rows)",
+                        rows.len()
+                    );
+                    println!(
+                        "macro-F1 per fold: {}",
+                        f1s.iter()
+                            .map(|f| format!("{f:.3}"))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    );
+                    println!(
+                        "mean {mean:.3}, sd {sd:.3}\n\npooled over folds:\n{}",
+                        pooled.report()
+                    );
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            let rows: Vec<_> = match split {
+                SplitArg::Test => corpus.split(Split::Test),
+                SplitArg::Train => corpus.split(Split::Train),
+                SplitArg::All => corpus.examples.clone(),
+            };
+            if rows.is_empty() {
+                bail!("{}: no rows in that split", data.display());
+            }
+            let metrics = evaluate(&model, &rows);
+            if json {
+                println!("{}", serde_json::to_string(&metrics)?);
+            } else {
+                println!(
+                    "model v{} on {} ({} rows)\n{}",
+                    model.version(),
+                    data.display(),
+                    rows.len(),
+                    metrics.report()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { model, top, text } => {
+            explain(&load_model(&model)?, &text.join(" "), top);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn score(
+    pipeline: &Pipeline,
+    paths: &[PathBuf],
+    input: InputFormat,
+    format: Format,
+    want_summary: bool,
+    keep_going: bool,
+) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout().lock();
+    let mut writer = RecordWriter::new(format, SCORE_COLUMNS, io::BufWriter::new(stdout));
+    let mut summary = Summary::default();
+    let progress = progress_bar(paths, input);
+    let mut report = |e: &stance::article::InputError| {
+        progress.suspend(|| eprintln!("stance: {e}"));
+    };
+    let mut tick = |n: usize| progress.set_position(n as u64);
+    let stats = score_all(
+        pipeline,
+        read_articles(paths, input),
+        &mut writer,
+        want_summary.then_some(&mut summary),
+        &mut report,
+        &mut tick,
+    )?;
+    progress.finish_and_clear();
+    if want_summary {
+        let mut out = io::stdout().lock();
+        writeln!(out)?;
+        summary.write(
+            if format == Format::Jsonl {
+                Format::Jsonl
+            } else {
+                format
+            },
+            &mut out,
+        )?;
+    }
+    eprintln!("{}", stats.line());
+    Ok(if stats.failed > 0 && !keep_going {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A progress bar on stderr for large batches when stderr is a terminal; hidden otherwise.
+fn progress_bar(paths: &[PathBuf], input: InputFormat) -> indicatif::ProgressBar {
+    let files = stance::article::expand_paths(paths).len();
+    if !io::stderr().is_terminal() || (input == InputFormat::Text && files < 200) {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = if input == InputFormat::Text {
+        indicatif::ProgressBar::new(files as u64)
+    } else {
+        indicatif::ProgressBar::new_spinner()
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {pos}/{len} articles {per_sec} [{elapsed_precise}]",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+fn classify(model: &LinearModel, file: &Path, format: Format) -> anyhow::Result<()> {
+    let name = file.display().to_string();
+    let reader: Box<dyn BufRead> = if file.as_os_str() == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        Box::new(io::BufReader::new(
+            std::fs::File::open(file).with_context(|| format!("{name}: cannot open"))?,
+        ))
+    };
+    let is_csv = file.extension().is_some_and(|e| e == "csv");
+    let statements: Vec<String> = if is_csv {
+        let mut r = csv::Reader::from_reader(reader);
+        let headers = r
+            .headers()
+            .with_context(|| format!("{name}: cannot read CSV header"))?
+            .clone();
+        let Some(col) = headers.iter().position(|h| h == "quote") else {
+            bail!("{name}: CSV has no \"quote\" column");
+        };
+        let mut out = Vec::new();
+        for (i, rec) in r.records().enumerate() {
+            let rec = rec.with_context(|| format!("{name}:{}", i + 2))?;
+            out.push(rec.get(col).unwrap_or_default().to_string());
+        }
+        out
+    } else {
+        let mut out = Vec::new();
+        for (i, line) in reader.lines().enumerate() {
+            let line = line.with_context(|| format!("{name}:{}: not valid UTF-8 text", i + 1))?;
+            if !line.trim().is_empty() {
+                out.push(line);
+            }
+        }
+        out
+    };
+    let stdout = io::stdout().lock();
+    let mut writer = RecordWriter::new(format, CLASSIFY_COLUMNS, io::BufWriter::new(stdout));
+    for s in &statements {
+        writer.write(&classify_record(s, &model.predict(s)))?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+fn explain(model: &LinearModel, text: &str, top: usize) {
+    let e = model.explain(text);
+    let label = e.prediction.label as usize;
+    let p = e.prediction.probabilities;
+    println!("label: {}", LABELS[label]);
+    println!(
+        "probabilities: conciliatory {:.3}, hardline {:.3}, neutral {:.3}; tone {:+.3}",
+        p[0],
+        p[1],
+        p[2],
+        e.prediction.tone()
+    );
+    // Push toward the label = its contribution minus the mean of the other two classes.
+    let mut pushes: Vec<(f64, &stance::model::Contribution)> = e
+        .contributions
+        .iter()
+        .map(|c| {
+            let others: f64 = (0..3)
+                .filter(|&k| k != label)
+                .map(|k| c.per_class[k])
+                .sum::<f64>()
+                / 2.0;
+            (c.per_class[label] - others, c)
+        })
+        .collect();
+    pushes.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.feature.cmp(&b.1.feature)));
+    let show = |items: Vec<&(f64, &stance::model::Contribution)>| {
+        items
+            .iter()
+            .map(|(v, c)| format!("\"{}\" {:+.2}", c.surface, v))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let toward: Vec<_> = pushes.iter().filter(|p| p.0 > 0.0).take(top).collect();
+    let against: Vec<_> = pushes
+        .iter()
+        .rev()
+        .filter(|p| p.0 < 0.0)
+        .take(top)
+        .collect();
+    println!("{}: {}", LABELS[label], show(toward));
+    println!("against: {}", show(against));
+}

@@ -1,0 +1,788 @@
+//! Speech cues: the reporting verb ("said", "warned", "told reporters") and the words
+//! that name who spoke ("Khamenei", "the foreign minister, Leila Haddad,", "he").
+
+use std::ops::Range;
+
+/// A word or punctuation mark of the article, by byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Splits a range of text into words (keeping inner apostrophes, hyphens and dots, as in
+/// "O'Brien", "al-Sudani", "U.S.") and single punctuation marks.
+pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut iter = text[range.clone()].char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let start = range.start + i;
+        if c.is_alphanumeric() {
+            let mut end = start + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                let at = range.start + j;
+                let inner = matches!(d, '\'' | '’' | '-' | '.' | '&')
+                    && text[at + d.len_utf8()..range.end]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_alphanumeric());
+                if d.is_alphanumeric() || inner {
+                    end = at + d.len_utf8();
+                    iter.next();
+                } else if d == '.' && text[start..at].contains('.') {
+                    // The final dot of a dotted acronym ("U.S.") belongs to it.
+                    end = at + 1;
+                    iter.next();
+                    break;
+                } else {
+                    break;
+                }
+            }
+            out.push(Word { start, end });
+        } else if !c.is_whitespace() {
+            out.push(Word {
+                start,
+                end: start + c.len_utf8(),
+            });
+        }
+    }
+    out
+}
+
+/// Verbs that report speech.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "vowed",
+    "vows",
+    "stressed",
+    "stresses",
+    "stated",
+    "states",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "declared",
+    "declares",
+    "announced",
+    "announces",
+    "noted",
+    "notes",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "maintained",
+    "maintains",
+    "asserted",
+    "asserts",
+    "explained",
+    "explains",
+    "replied",
+    "responded",
+    "wrote",
+    "writes",
+    "posted",
+    "tweeted",
+    "continued",
+    "acknowledged",
+    "admitted",
+    "conceded",
+    "urged",
+    "pledged",
+    "promised",
+    "threatened",
+    "cautioned",
+    "reiterated",
+    "repeated",
+    "remarked",
+    "observed",
+    "suggested",
+    "predicted",
+    "confirmed",
+    "denied",
+    "assured",
+    "signalled",
+    "signaled",
+    "indicated",
+    "complained",
+    "countered",
+    "recalled",
+    "mused",
+    "quipped",
+    "retorted",
+    "shouted",
+    "hinted",
+    "contended",
+    "affirmed",
+];
+
+/// Verbs that take a clause without "that" ("Haddad said Iran would…").
+const BARE_CLAUSE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "warned",
+    "insisted",
+    "argued",
+    "stressed",
+    "noted",
+    "claimed",
+    "acknowledged",
+    "admitted",
+    "conceded",
+    "predicted",
+    "confirmed",
+    "announced",
+    "declared",
+    "maintained",
+    "asserted",
+    "stated",
+    "emphasized",
+    "emphasised",
+    "suggested",
+    "indicated",
+    "signalled",
+    "signaled",
+    "vowed",
+    "assured",
+    "reiterated",
+];
+
+/// Verbs that close a sentence as its cue ("…, the ministry said in a statement").
+const TRAILING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "told",
+    "noted",
+    "insisted",
+    "warned",
+    "wrote",
+    "stressed",
+    "argued",
+    "explained",
+    "replied",
+    "continued",
+    "claimed",
+    "stated",
+    "declared",
+    "announced",
+    "tweeted",
+    "posted",
+    "cautioned",
+    "conceded",
+    "admitted",
+];
+
+/// Nouns that carry a report ("Trump's indication that…").
+const SPEECH_NOUNS: &[&str] = &[
+    "indication",
+    "statement",
+    "assertion",
+    "claim",
+    "insistence",
+    "warning",
+    "pledge",
+    "promise",
+    "vow",
+    "threat",
+    "remarks",
+    "comments",
+    "message",
+    "suggestion",
+    "argument",
+    "declaration",
+    "assurance",
+    "announcement",
+];
+
+/// Words that may sit between a subject and its verb ("has also said").
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "again",
+    "once",
+    "previously",
+    "repeatedly",
+    "further",
+    "separately",
+    "earlier",
+    "only",
+    "reportedly",
+    "publicly",
+    "privately",
+    "would",
+    "will",
+    "was",
+    "is",
+    "himself",
+    "herself",
+    "itself",
+    "subsequently",
+    "recently",
+    "quickly",
+    "flatly",
+    "firmly",
+    "simply",
+    "bluntly",
+    "openly",
+];
+
+/// Words that end a subject going backwards: a new clause starts after them.
+const CLAUSE_OPENERS: &[&str] = &[
+    "when", "after", "as", "while", "because", "before", "and", "but", "that", "which", "who",
+    "where", "since", "if", "though", "although", "so", "until", "once", "or",
+];
+
+/// Words that start an adverbial phrase rather than a name ("In a statement, the…").
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "during",
+    "speaking",
+    "asked",
+    "before",
+    "for",
+    "from",
+    "with",
+    "by",
+    "under",
+    "addressing",
+    "writing",
+    "responding",
+    "meanwhile",
+    "however",
+    "later",
+    "earlier",
+    "separately",
+    "still",
+    "yet",
+    "today",
+    "yesterday",
+    "last",
+    "this",
+];
+
+/// Finite verbs and modals that mark a clause ("Iran would respond").
+const CLAUSE_MARKERS: &[&str] = &[
+    "would", "will", "was", "were", "is", "are", "had", "has", "have", "could", "can", "must",
+    "should", "might", "may", "did", "does", "do", "wanted", "wants", "remained", "remains",
+    "intended", "intends", "planned", "plans", "needed", "needs", "had", "won't", "wouldn't",
+    "isn't", "wasn't", "cannot", "can't", "hoped", "hopes",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "two", "three", "several", "some", "many", "its", "his", "her",
+    "their", "another", "both", "senior", "other",
+];
+
+pub fn lower(text: &str, w: Word) -> String {
+    text[w.start..w.end].to_lowercase()
+}
+
+fn is(text: &str, w: Word, list: &[&str]) -> bool {
+    list.contains(&lower(text, w).as_str())
+}
+
+pub fn is_speech_verb(text: &str, w: Word) -> bool {
+    is(text, w, SPEECH_VERBS)
+}
+
+fn is_punct(text: &str, w: Word) -> bool {
+    !text[w.start..w.end]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric())
+}
+
+fn is_capitalised(text: &str, w: Word) -> bool {
+    text[w.start..w.end]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase())
+}
+
+/// The words that name a speaker at a cue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte span of the naming words ("Foreign Minister Leila Haddad", "he").
+    pub span: Range<usize>,
+    /// An appositive role next to it ("the foreign minister"), if any.
+    pub appositive: Option<Range<usize>>,
+}
+
+/// Whether words look like the name of a speaker: a pronoun, a capitalised name, or a
+/// determiner phrase ("the ministry", "a senior diplomat"), of at most 10 words.
+fn looks_like_mention(text: &str, ws: &[Word]) -> bool {
+    let Some(&first) = ws.first() else {
+        return false;
+    };
+    if ws.len() > 10
+        || ws.iter().any(|w| {
+            (is_punct(text, *w) && &text[w.start..w.end] != ",")
+                || is(text, *w, CLAUSE_OPENERS)
+                || is_speech_verb(text, *w)
+        })
+    {
+        return false;
+    }
+    if ws.len() == 1 && is(text, first, PRONOUNS) {
+        return !matches!(lower(text, first).as_str(), "we" | "i");
+    }
+    let first_lower = lower(text, first);
+    if PREPOSITIONS.contains(&first_lower.as_str()) || is(text, first, CLAUSE_OPENERS) {
+        return false;
+    }
+    is_capitalised(text, first) || DETERMINERS.contains(&first_lower.as_str())
+}
+
+fn span_of(ws: &[Word]) -> Range<usize> {
+    ws[0].start..ws[ws.len() - 1].end
+}
+
+/// Splits words into comma-separated chunks.
+fn chunks(text: &str, ws: &[Word]) -> Vec<Vec<Word>> {
+    let mut out = vec![Vec::new()];
+    for w in ws {
+        if &text[w.start..w.end] == "," {
+            out.push(Vec::new());
+        } else if let Some(last) = out.last_mut() {
+            last.push(*w);
+        }
+    }
+    out
+}
+
+/// True for an appositive role chunk: "the foreign minister", "Iran's top diplomat".
+fn is_appositive(text: &str, chunk: &[Word]) -> bool {
+    let Some(&first) = chunk.first() else {
+        return false;
+    };
+    let f = lower(text, first);
+    matches!(
+        f.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their"
+    ) || f.ends_with("'s")
+        || f.ends_with("’s")
+        || !is_capitalised(text, first)
+}
+
+/// The subject that ends right before `ws[verb]`, walking back over auxiliaries and at
+/// most one appositive ("Haddad, the foreign minister, said").
+pub fn subject_before(text: &str, ws: &[Word], verb: usize) -> Option<Mention> {
+    let mut end = verb;
+    while end > 0 && is(text, ws[end - 1], AUXILIARIES) {
+        end -= 1;
+    }
+    // Collect back to a clause boundary (keeping commas, to see appositives).
+    let mut start = end;
+    while start > 0 {
+        let w = ws[start - 1];
+        let t = &text[w.start..w.end];
+        if (is_punct(text, w) && t != ",") || is(text, w, CLAUSE_OPENERS) {
+            break;
+        }
+        start -= 1;
+    }
+    let parts = chunks(text, &ws[start..end]);
+    let mut parts: Vec<Vec<Word>> = parts;
+    if parts.last().is_some_and(|c| c.is_empty()) {
+        parts.pop(); // the comma closing an appositive: "Haddad, the minister, said"
+    }
+    let last = parts.pop()?;
+    if last.is_empty() {
+        return None;
+    }
+    if is_appositive(text, &last) {
+        if let Some(name) = parts.pop() {
+            if !name.is_empty() && looks_like_mention(text, &name) && is_capitalised(text, name[0])
+            {
+                return Some(Mention {
+                    span: span_of(&name),
+                    appositive: Some(span_of(&last)),
+                });
+            }
+        }
+    }
+    looks_like_mention(text, &last).then(|| Mention {
+        span: span_of(&last),
+        appositive: None,
+    })
+}
+
+/// The subject right after an inverted verb: "said Ahmed Qureshi, the army spokesman".
+fn subject_after(text: &str, ws: &[Word], verb: usize) -> Option<Mention> {
+    let rest = &ws[verb + 1..];
+    let stop = rest
+        .iter()
+        .position(|w| is_punct(text, *w))
+        .unwrap_or(rest.len());
+    let name = &rest[..stop];
+    if name.is_empty() || !looks_like_mention(text, name) || is(text, name[0], PRONOUNS) {
+        return None;
+    }
+    let mut appositive = None;
+    if rest.get(stop).is_some_and(|w| &text[w.start..w.end] == ",") {
+        let after = &rest[stop + 1..];
+        let len = after
+            .iter()
+            .position(|w| is_punct(text, *w))
+            .unwrap_or(after.len());
+        if len > 0 && is_appositive(text, &after[..len]) {
+            appositive = Some(span_of(&after[..len]));
+        }
+    }
+    Some(Mention {
+        span: span_of(name),
+        appositive,
+    })
+}
+
+/// A cue in the text right after a quotation: `, the minister said`, `said Haddad`,
+/// `Haddad told reporters`. Only the first few words are searched.
+pub fn cue_after(text: &str, range: Range<usize>) -> Option<Mention> {
+    let ws = words(text, range);
+    let ws: &[Word] = match ws.first() {
+        Some(w) if &text[w.start..w.end] == "," => &ws[1..],
+        _ => &ws,
+    };
+    let verb = ws.iter().take(9).position(|w| is_speech_verb(text, *w))?;
+    if verb == 0 {
+        return subject_after(text, ws, 0);
+    }
+    subject_before(text, ws, verb)
+}
+
+/// A cue in the text right before a quotation: `Lavrov said:`, `Haddad told reporters,`,
+/// `according to the ministry,`, `Khamenei stated that the US`.
+pub fn cue_before(text: &str, range: Range<usize>) -> Option<Mention> {
+    let ws = words(text, range);
+    if let Some(m) = according_to(text, &ws) {
+        return Some(m);
+    }
+    let verb = ws.iter().rposition(|w| is_speech_verb(text, *w))?;
+    subject_before(text, &ws, verb).or_else(|| subject_after(text, &ws, verb))
+}
+
+/// "according to X" anywhere in the words: X up to the next punctuation.
+fn according_to(text: &str, ws: &[Word]) -> Option<Mention> {
+    let at = ws
+        .windows(2)
+        .position(|p| lower(text, p[0]) == "according" && lower(text, p[1]) == "to")?;
+    let rest = &ws[at + 2..];
+    let len = rest
+        .iter()
+        .position(|w| is_punct(text, *w))
+        .unwrap_or(rest.len());
+    let name = &rest[..len];
+    let generic = [
+        "reports",
+        "report",
+        "data",
+        "figures",
+        "estimates",
+        "documents",
+        "statistics",
+        "polls",
+        "the",
+        "a",
+    ];
+    if name.is_empty()
+        || (name.len() == 1 && is(text, name[0], &generic))
+        || !looks_like_mention(text, name)
+    {
+        return None;
+    }
+    if name.len() <= 2 && is(text, name[name.len() - 1], &generic) {
+        return None;
+    }
+    Some(Mention {
+        span: span_of(name),
+        appositive: None,
+    })
+}
+
+/// A reported clause in a sentence, with who reported it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reported {
+    pub clause: Range<usize>,
+    pub mention: Mention,
+}
+
+fn clause_looks_finite(text: &str, ws: &[Word]) -> bool {
+    let Some(&first) = ws.first() else {
+        return false;
+    };
+    let f = lower(text, first);
+    if matches!(
+        f.as_str(),
+        "to" | "of" | "on" | "for" | "about" | "with" | "in" | "by" | "at" | "against" | "that"
+    ) {
+        return false;
+    }
+    ws.iter()
+        .take(6)
+        .skip(1)
+        .take_while(|w| !is_punct(text, **w))
+        .any(|w| is(text, *w, CLAUSE_MARKERS))
+}
+
+/// Words to skip after "told"/"assured": its object ("reporters", "a news conference in
+/// Geneva") up to "that" or the start of the clause.
+fn skip_object(text: &str, ws: &[Word], from: usize) -> usize {
+    for i in from..ws.len().min(from + 7) {
+        let t = lower(text, ws[i]);
+        if t == "that" || t == "," || t == ":" {
+            return i;
+        }
+        if clause_looks_finite(text, &ws[i..])
+            && i > from
+            && (is_capitalised(text, ws[i])
+                || is(
+                    text,
+                    ws[i],
+                    &["the", "he", "she", "they", "it", "iran", "we"],
+                ))
+        {
+            return i;
+        }
+    }
+    from
+}
+
+/// Reported speech in one sentence: "X said (that) …", "X warned …", "…, X said",
+/// "according to X, …", "X's indication that …". `ws` are the sentence's words.
+pub fn reported_clauses(text: &str, ws: &[Word]) -> Vec<Reported> {
+    let mut out = Vec::new();
+    let sentence_end = ws
+        .iter()
+        .rposition(|w| !matches!(&text[w.start..w.end], "." | "!" | "?" | "\"" | "”" | "’"))
+        .map_or(0, |i| i + 1);
+    let ws = &ws[..sentence_end];
+    let mut i = 0;
+    while i < ws.len() {
+        let w = ws[i];
+        let noun_cue = is(text, w, SPEECH_NOUNS)
+            && ws.get(i + 1).is_some_and(|n| lower(text, *n) == "that")
+            && i > 0
+            && (lower(text, ws[i - 1]).ends_with("'s") || lower(text, ws[i - 1]).ends_with("’s"));
+        if !(is_speech_verb(text, w) || noun_cue) {
+            i += 1;
+            continue;
+        }
+        let mention = if noun_cue {
+            Some(Mention {
+                span: ws[i - 1].start..ws[i - 1].end,
+                appositive: None,
+            })
+        } else {
+            subject_before(text, ws, i)
+        };
+        let Some(mention) = mention else {
+            i += 1;
+            continue;
+        };
+        let mut start = i + 1;
+        if matches!(
+            lower(text, w).as_str(),
+            "told" | "tells" | "assured" | "warned" | "urged" | "reminded"
+        ) {
+            start = skip_object(text, ws, start);
+        }
+        if ws
+            .get(start)
+            .is_some_and(|n| matches!(&text[n.start..n.end], "," | ":"))
+        {
+            start += 1;
+        }
+        let has_that = ws.get(start).is_some_and(|n| lower(text, *n) == "that");
+        if has_that {
+            start += 1;
+        } else if noun_cue
+            || !is(text, w, BARE_CLAUSE_VERBS)
+            || !clause_looks_finite(text, &ws[start.min(ws.len())..])
+        {
+            i += 1;
+            continue;
+        }
+        // The clause runs to the end of the sentence, or to a second verb sharing the
+        // subject: "… and emphasized that …".
+        let mut end = ws.len();
+        for j in start + 1..ws.len().saturating_sub(1) {
+            if lower(text, ws[j]) == "and" && is_speech_verb(text, ws[j + 1]) {
+                end = j;
+                break;
+            }
+        }
+        if end > start {
+            out.push(Reported {
+                clause: ws[start].start..ws[end - 1].end,
+                mention: mention.clone(),
+            });
+        }
+        if end < ws.len() {
+            // The second verb reuses this subject.
+            let verb2 = end + 1;
+            let mut s2 = verb2 + 1;
+            if ws.get(s2).is_some_and(|n| lower(text, *n) == "that") {
+                s2 += 1;
+            }
+            if s2 < ws.len()
+                && (ws.get(verb2 + 1).is_some_and(|n| lower(text, *n) == "that")
+                    || clause_looks_finite(text, &ws[s2..]))
+            {
+                out.push(Reported {
+                    clause: ws[s2].start..ws[ws.len() - 1].end,
+                    mention,
+                });
+            }
+        }
+        return out;
+    }
+    trailing_cue(text, ws).into_iter().collect()
+}
+
+/// "…, the ministry said (in a statement)." and "…, according to X." at a sentence's end.
+fn trailing_cue(text: &str, ws: &[Word]) -> Option<Reported> {
+    let comma = ws.iter().rposition(|w| &text[w.start..w.end] == ",")?;
+    if comma < 3 {
+        return None;
+    }
+    let tail = &ws[comma + 1..];
+    if tail.len() > 12 {
+        return None;
+    }
+    let mention = according_to(text, tail).or_else(|| {
+        let verb = tail
+            .iter()
+            .take(8)
+            .position(|w| is(text, *w, TRAILING_VERBS))?;
+        if verb == 0 {
+            subject_after(text, tail, 0)
+        } else {
+            subject_before(text, tail, verb)
+        }
+    })?;
+    Some(Reported {
+        clause: ws[0].start..ws[comma - 1].end,
+        mention,
+    })
+}
+
+/// "According to X, …" at a sentence's start.
+pub fn leading_according_to(text: &str, ws: &[Word]) -> Option<Reported> {
+    if ws.len() < 5 || lower(text, ws[0]) != "according" {
+        return None;
+    }
+    let mention = according_to(text, &ws[..ws.len().min(12)])?;
+    let comma = ws
+        .iter()
+        .position(|w| w.start >= mention.span.end && &text[w.start..w.end] == ",")?;
+    let last = ws
+        .iter()
+        .rposition(|w| !matches!(&text[w.start..w.end], "." | "!" | "?"))?;
+    (last > comma).then(|| Reported {
+        clause: ws[comma + 1].start..ws[last].end,
+        mention,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(text: &str, m: Option<Mention>) -> Option<(String, Option<String>)> {
+        m.map(|m| {
+            (
+                text[m.span].to_string(),
+                m.appositive.map(|a| text[a].to_string()),
+            )
+        })
+    }
+
+    #[test]
+    fn cues_after_a_quote() {
+        let t = ", Khamenei said.";
+        assert_eq!(
+            mention(t, cue_after(t, 0..t.len())),
+            Some(("Khamenei".into(), None))
+        );
+        let t = ", said Ahmed Qureshi, the army spokesman.";
+        assert_eq!(
+            mention(t, cue_after(t, 0..t.len())),
+            Some(("Ahmed Qureshi".into(), Some("the army spokesman".into())))
+        );
+        let t = " Haddad, the foreign minister, told reporters.";
+        assert_eq!(
+            mention(t, cue_after(t, 0..t.len())),
+            Some(("Haddad".into(), Some("the foreign minister".into())))
+        );
+        let t = ", the Foreign Ministry said in a statement.";
+        assert_eq!(
+            mention(t, cue_after(t, 0..t.len())),
+            Some(("the Foreign Ministry".into(), None))
+        );
+    }
+
+    #[test]
+    fn cues_before_a_quote() {
+        let t = "In Moscow, Lavrov said: ";
+        assert_eq!(
+            mention(t, cue_before(t, 0..t.len())),
+            Some(("Lavrov".into(), None))
+        );
+        let t = "Speaking later, the minister told reporters, ";
+        assert_eq!(
+            mention(t, cue_before(t, 0..t.len())),
+            Some(("the minister".into(), None))
+        );
+    }
+
+    #[test]
+    fn reported_speech_with_two_verbs_sharing_a_subject() {
+        let t = "He stated that the US will not succeed and emphasized that the country would continue.";
+        let r = reported_clauses(t, &words(t, 0..t.len()));
+        let clauses: Vec<_> = r.iter().map(|r| &t[r.clause.clone()]).collect();
+        assert_eq!(
+            clauses,
+            ["the US will not succeed", "the country would continue"]
+        );
+        assert_eq!(&t[r[1].mention.span.clone()], "He");
+    }
+
+    #[test]
+    fn reported_speech_without_that_and_after_the_clause() {
+        let t = "Foreign Minister Leila Haddad said Iran would respond in kind.";
+        let r = reported_clauses(t, &words(t, 0..t.len()));
+        assert_eq!(&t[r[0].clause.clone()], "Iran would respond in kind");
+        assert_eq!(
+            &t[r[0].mention.span.clone()],
+            "Foreign Minister Leila Haddad"
+        );
+        let t = "Iran would respond to any attack, the ministry said.";
+        let r = reported_clauses(t, &words(t, 0..t.len()));
+        assert_eq!(&t[r[0].clause.clone()], "Iran would respond to any attack");
+        let t = "Iran has repeatedly stated its willingness to negotiate.";
+        assert!(reported_clauses(t, &words(t, 0..t.len())).is_empty());
+    }
+}
