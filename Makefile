@@ -15,8 +15,11 @@ score: build
 	$(STANCE) score examples/
 
 # Retrains from training-data/ and writes the next models/stance-vN.json.
+# NOTE="what changed" goes into the model card; transfer figures are added when the
+# benchmark files exist beside the repository.
 train: build
-	$(STANCE) train --data training-data/quotes.csv --out models
+	$(STANCE) train --data training-data/quotes.csv --out models --card models/README.md \
+	  --note "$(NOTE)" $(foreach f,real-quotes-dev plover-gsr un-quadclass,--benchmark $(BENCH_DATA)/$(f).csv)
 	$(CARGO) build --release --locked
 
 # Metrics of the current (built-in) model on the test split, and cross-validation.
@@ -39,3 +42,7 @@ lint:
 
 bench:
 	$(CARGO) bench --locked --bench pipeline
+
+# Side-by-side: stance, a scikit-learn pipeline, and wc -w on the same 2,000 articles.
+bench-peers: build
+	bash benches/peers/run.sh

@@ -8,6 +8,7 @@
 
 pub mod article;
 pub mod batch;
+pub mod card;
 pub mod corpus;
 pub mod features;
 pub mod metrics;

@@ -4,6 +4,7 @@ use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
 use stance::article::{read_articles, InputFormat};
 use stance::batch::score_all;
+use stance::card::{card_section, CardInputs};
 use stance::corpus::{read_corpus, Split};
 use stance::features::{lexicon::read_lexicon, FeatureConfig};
 use stance::model::{Hyperparameters, LinearModel, LABELS};
@@ -98,6 +99,18 @@ enum Command {
         /// Print the model file to stdout instead of writing it
         #[arg(long)]
         dry_run: bool,
+        /// Append this version's section to a model card (Markdown)
+        #[arg(long, value_name = "FILE")]
+        card: Option<PathBuf>,
+        /// Folds of the cross-validation reported in the card
+        #[arg(long, default_value_t = 5, value_name = "K")]
+        cv: usize,
+        /// Outside labeled CSVs whose macro-F1 the card reports (skipped if missing)
+        #[arg(long, value_name = "FILE")]
+        benchmark: Vec<PathBuf>,
+        /// What changed since the previous version, for the card
+        #[arg(long, default_value = "")]
+        note: String,
     },
     /// Accuracy, macro-F1, per-class precision/recall/F1 and the confusion matrix
     Eval {
@@ -204,6 +217,10 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             no_ngrams,
             no_cues,
             dry_run,
+            card,
+            cv,
+            benchmark,
+            note,
         } => {
             let corpus = read_corpus(&data)?;
             let lexicon = lexicon.unwrap_or_else(|| data.with_file_name("lexicon.csv"));
@@ -243,6 +260,17 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             println!("wrote {} ({} features)", path.display(), file.weights.len());
             if let Some(m) = &file.metrics {
                 println!("test split:\n{}", m.report());
+            }
+            if let Some(card) = card {
+                let inputs = CardInputs {
+                    corpus: &corpus,
+                    folds: cv,
+                    benchmarks: &benchmark,
+                    note: &note,
+                };
+                let section = card_section(&file, &inputs)?;
+                append_card(&card, &section)?;
+                println!("appended stance-v{} to {}", file.version, card.display());
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -314,6 +342,17 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Appends a section to the model card, creating it with its heading if needed.
+fn append_card(path: &Path, section: &str) -> anyhow::Result<()> {
+    let mut text = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        "# stance model card\n\nOne section per model version, appended by `make train`.\n"
+            .to_string()
+    });
+    text.push_str(section);
+    std::fs::write(path, text)
+        .with_context(|| format!("{}: cannot write model card", path.display()))
 }
 
 fn score(

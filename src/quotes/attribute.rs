@@ -4,471 +4,14 @@
 //! organisations speak for themselves, and unnamed sources stay unnamed.
 
 use super::cues::{self, Word};
-use super::sentences::paragraphs;
-use super::{Quote, Speaker};
+use super::names::{
+    adjective_for_possessive, is_name_particle, is_person_name, split_title, strip_possessive,
+    WordSet, ORG_HEADS, SOURCE_NOUNS, TITLES,
+};
+use super::sentences::{paragraphs, sentences};
+use super::{Quote, QuoteKind, Speaker};
 use std::collections::HashMap;
 use std::ops::Range;
-
-/// Title words that precede a name and are not part of it.
-const TITLES: &[&str] = &[
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "foreign",
-    "defence",
-    "defense",
-    "interior",
-    "finance",
-    "trade",
-    "economy",
-    "energy",
-    "deputy",
-    "assistant",
-    "secretary",
-    "general",
-    "secretary-general",
-    "supreme",
-    "leader",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ambassador",
-    "envoy",
-    "special",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "crown",
-    "sheikh",
-    "emir",
-    "sultan",
-    "senator",
-    "sen.",
-    "rep.",
-    "representative",
-    "governor",
-    "mayor",
-    "chief",
-    "commander",
-    "colonel",
-    "col.",
-    "gen.",
-    "lt.",
-    "lieutenant",
-    "major",
-    "admiral",
-    "adm.",
-    "captain",
-    "capt.",
-    "sergeant",
-    "director",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "head",
-    "negotiator",
-    "mediator",
-    "mr.",
-    "mr",
-    "mrs.",
-    "mrs",
-    "ms.",
-    "ms",
-    "dr.",
-    "dr",
-    "professor",
-    "prof.",
-    "pope",
-    "ayatollah",
-    "imam",
-    "cardinal",
-    "lord",
-    "lady",
-    "sir",
-    "dame",
-    "speaker",
-    "premier",
-    "state",
-    "of",
-    "high",
-    "commissioner",
-    "undersecretary",
-    "under-secretary",
-    "attorney",
-    "justice",
-    "judge",
-    "national",
-    "security",
-    "adviser",
-    "advisor",
-    "top",
-    "senior",
-    "former",
-    "acting",
-    "interim",
-    "opposition",
-    "army",
-    "military",
-    "presidential",
-    "executive",
-    "senate",
-    "house",
-    "majority",
-    "minority",
-    "whip",
-    "party",
-    "rebel",
-    "militia",
-    "field",
-    "marshal",
-    "brigadier",
-    "foreign-affairs",
-    "affairs",
-    "external",
-    "home",
-    "justice",
-    "health",
-    "environment",
-    "water",
-    "defence-",
-    "mission",
-    "negotiating",
-    "delegation",
-    "team",
-    "lead",
-    "co-chair",
-    "permanent",
-    "un",
-    "u.n.",
-    "us",
-    "u.s.",
-    "eu",
-    "nato",
-    "au",
-    "uk",
-    "the",
-    "european",
-    "commission",
-];
-
-/// Adjectives of nationality, stripped from a name's front like titles.
-const DEMONYMS: &[&str] = &[
-    "iranian",
-    "american",
-    "russian",
-    "ukrainian",
-    "chinese",
-    "israeli",
-    "palestinian",
-    "lebanese",
-    "syrian",
-    "iraqi",
-    "saudi",
-    "emirati",
-    "qatari",
-    "omani",
-    "yemeni",
-    "egyptian",
-    "turkish",
-    "greek",
-    "cypriot",
-    "armenian",
-    "azerbaijani",
-    "georgian",
-    "serbian",
-    "serb",
-    "kosovar",
-    "bosnian",
-    "croatian",
-    "british",
-    "french",
-    "german",
-    "italian",
-    "spanish",
-    "catalan",
-    "portuguese",
-    "dutch",
-    "belgian",
-    "swedish",
-    "finnish",
-    "norwegian",
-    "danish",
-    "polish",
-    "hungarian",
-    "romanian",
-    "moldovan",
-    "bulgarian",
-    "macedonian",
-    "albanian",
-    "austrian",
-    "swiss",
-    "irish",
-    "indian",
-    "pakistani",
-    "afghan",
-    "bangladeshi",
-    "nepali",
-    "burmese",
-    "thai",
-    "cambodian",
-    "vietnamese",
-    "filipino",
-    "philippine",
-    "indonesian",
-    "malaysian",
-    "japanese",
-    "korean",
-    "north",
-    "south",
-    "taiwanese",
-    "australian",
-    "sudanese",
-    "ethiopian",
-    "eritrean",
-    "somali",
-    "kenyan",
-    "rwandan",
-    "congolese",
-    "ugandan",
-    "nigerian",
-    "malian",
-    "nigerien",
-    "burkinabe",
-    "libyan",
-    "tunisian",
-    "algerian",
-    "moroccan",
-    "sahrawi",
-    "mozambican",
-    "cameroonian",
-    "venezuelan",
-    "colombian",
-    "mexican",
-    "cuban",
-    "haitian",
-    "nicaraguan",
-    "argentine",
-    "argentinian",
-    "brazilian",
-    "chilean",
-    "bolivian",
-    "peruvian",
-    "guyanese",
-    "canadian",
-    "ecuadorian",
-    "kyrgyz",
-    "tajik",
-    "uzbek",
-    "kazakh",
-    "european",
-    "african",
-    "arab",
-    "kurdish",
-    "jordanian",
-    "bahraini",
-    "kuwaiti",
-    "lao",
-    "laotian",
-    "myanmar",
-    "new",
-    "zealand",
-    "kashmiri",
-    "tigrayan",
-    "houthi",
-    "hamas",
-    "hezbollah",
-    "taliban",
-];
-
-/// Head words of organisations and places: a capitalised run with one is not a person.
-const ORG_OR_PLACE: &[&str] = &[
-    "ministry",
-    "office",
-    "council",
-    "commission",
-    "department",
-    "agency",
-    "government",
-    "army",
-    "forces",
-    "embassy",
-    "mission",
-    "kremlin",
-    "house",
-    "pentagon",
-    "union",
-    "nations",
-    "organization",
-    "organisation",
-    "party",
-    "front",
-    "movement",
-    "bank",
-    "fund",
-    "court",
-    "parliament",
-    "assembly",
-    "congress",
-    "senate",
-    "committee",
-    "group",
-    "alliance",
-    "coalition",
-    "authority",
-    "administration",
-    "corps",
-    "guard",
-    "navy",
-    "force",
-    "brigade",
-    "brigades",
-    "police",
-    "service",
-    "institute",
-    "center",
-    "centre",
-    "association",
-    "federation",
-    "secretariat",
-    "cabinet",
-    "presidency",
-    "palace",
-    "junta",
-    "command",
-    "militia",
-    "delegation",
-    "arabia",
-    "states",
-    "kingdom",
-    "korea",
-    "east",
-    "west",
-    "sea",
-    "gulf",
-    "strait",
-    "republic",
-    "islands",
-    "island",
-    "city",
-    "africa",
-    "america",
-    "europe",
-    "asia",
-    "coast",
-    "bay",
-    "river",
-    "valley",
-    "line",
-    "corridor",
-    "peninsula",
-    "zone",
-    "strip",
-    "province",
-    "region",
-    "emirates",
-    "times",
-    "post",
-    "news",
-    "agreement",
-    "plan",
-    "action",
-    "treaty",
-    "accord",
-    "summit",
-    "talks",
-    "conference",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Head nouns of unnamed sources ("a senior diplomat said").
-const SOURCE_NOUNS: &[&str] = &[
-    "official",
-    "officials",
-    "diplomat",
-    "diplomats",
-    "source",
-    "sources",
-    "aide",
-    "aides",
-    "analyst",
-    "analysts",
-    "expert",
-    "experts",
-    "observer",
-    "observers",
-    "negotiators",
-    "people",
-    "person",
-    "insider",
-    "insiders",
-    "witness",
-    "witnesses",
-    "residents",
-    "resident",
-    "commander",
-    "commanders",
-    "officer",
-    "officers",
-    "member",
-    "members",
-    "lawmaker",
-    "lawmakers",
-    "someone",
-    "spokesperson",
-];
-
-/// Organisation nouns that "the ministry"-style mentions refer back to.
-const ORG_HEADS: &[&str] = &[
-    "ministry",
-    "government",
-    "office",
-    "embassy",
-    "kremlin",
-    "pentagon",
-    "army",
-    "military",
-    "agency",
-    "council",
-    "commission",
-    "committee",
-    "group",
-    "movement",
-    "militia",
-    "junta",
-    "presidency",
-    "administration",
-    "department",
-    "mission",
-    "delegation",
-    "bloc",
-    "alliance",
-    "coalition",
-    "rebels",
-    "authority",
-    "authorities",
-    "cabinet",
-    "parliament",
-];
 
 fn lower_words(s: &str) -> Vec<String> {
     cues::words(s, 0..s.len())
@@ -476,14 +19,6 @@ fn lower_words(s: &str) -> Vec<String> {
         .map(|w| cues::lower(s, w))
         .filter(|w| w.chars().next().is_some_and(|c| c.is_alphanumeric()))
         .collect()
-}
-
-fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .or_else(|| w.strip_suffix('\''))
-        .or_else(|| w.strip_suffix('’'))
-        .unwrap_or(w)
 }
 
 /// A person named in the article.
@@ -494,105 +29,135 @@ struct Person {
 }
 
 impl Person {
-    fn surname(&self) -> &str {
-        self.name.rsplit(' ').next().unwrap_or(&self.name)
+    /// The words a later mention may use alone: the last ("Khamenei") and, for names
+    /// written family name first, the first ("Huang" of "Huang Mei-ling").
+    fn short_names(&self) -> impl Iterator<Item = &str> {
+        let words: Vec<&str> = self.name.split(' ').collect();
+        let first = if words.len() > 1 {
+            words.first().copied()
+        } else {
+            None
+        };
+        words.last().copied().into_iter().chain(first)
+    }
+
+    fn is_called(&self, mention: &str) -> bool {
+        self.name == mention
+            || self.name.ends_with(&format!(" {mention}"))
+            || self.short_names().any(|w| w == mention)
+    }
+
+    /// Whether every word of a role mention ("deputy minister") is in this person's role
+    /// ("deputy foreign minister").
+    fn has_role(&self, words: &[String]) -> bool {
+        let Some(role) = &self.role else { return false };
+        let role: Vec<&str> = role.split_whitespace().collect();
+        !words.is_empty() && words.iter().all(|w| role.contains(&w.as_str()))
     }
 }
 
-/// A name split from its title: ("Ali Khamenei", Some("supreme leader")).
-fn split_title(mention: &str) -> (String, Option<String>) {
-    let ws = cues::words(mention, 0..mention.len());
-    let tokens: Vec<&str> = ws
-        .iter()
-        .map(|w| &mention[w.start..w.end])
-        .filter(|t| *t != ",")
-        .collect();
-    let mut first_name = 0;
-    while first_name < tokens.len() {
-        let t = strip_possessive(tokens[first_name]).to_lowercase();
-        let is_title = TITLES.contains(&t.as_str()) || DEMONYMS.contains(&t.as_str());
-        // A title word followed by no capitalised word is the name itself ("Trump").
-        if !is_title || first_name + 1 == tokens.len() {
-            break;
-        }
-        first_name += 1;
-    }
-    let role_words: Vec<&str> = tokens[..first_name]
-        .iter()
-        .copied()
-        .filter(|t| {
-            let l = t.to_lowercase();
-            !DEMONYMS.contains(&l.as_str())
-                && l != "the"
-                && !l.ends_with("'s")
-                && !l.ends_with("’s")
-        })
-        .collect();
-    let name = tokens[first_name..]
-        .iter()
-        .map(|t| strip_possessive(t))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let role = (!role_words.is_empty()).then(|| role_words.join(" ").to_lowercase());
-    (name, role)
-}
-
-fn is_person_name(name: &str) -> bool {
-    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
-    (2..=5).contains(&words.len())
-        && words.iter().all(|w| {
-            let l = w.to_lowercase();
-            (w.chars().next().is_some_and(|c| c.is_uppercase()) || is_name_particle(&l))
-                && !ORG_OR_PLACE.contains(&l.as_str())
-                && !TITLES.contains(&l.as_str())
-        })
-}
-
-fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "de"
-            | "da"
-            | "del"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "la"
-            | "le"
-            | "di"
-            | "du"
-            | "dos"
-            | "bint"
-    )
-}
-
-/// Titled names in the whole article: "President Donald Trump", "Iranian Supreme Leader
-/// Ali Khamenei". These seed the people a later surname, title or pronoun refers to.
-fn titled_people(text: &str) -> Vec<(usize, Person)> {
-    let mut found = Vec::new();
+/// Calls `f` with every run of capitalised words in the article, and the words of its
+/// paragraph.
+fn for_each_capitalised_run(text: &str, mut f: impl FnMut(&[Word], Range<usize>)) {
     for para in paragraphs(text) {
         let ws = cues::words(text, para);
         let mut i = 0;
         while i < ws.len() {
             let run = capitalised_run(text, &ws, i);
-            if run.is_empty() {
-                i += 1;
-                continue;
+            i = if run.is_empty() { i + 1 } else { run.end };
+            if !run.is_empty() {
+                f(&ws, run);
             }
-            let span = ws[run.start].start..ws[run.end - 1].end;
-            let (name, role) = split_title(&text[span.clone()]);
-            if role.is_some() && is_person_name(&name) {
-                found.push((span.start, Person { name, role }));
-            }
-            i = run.end;
         }
     }
+}
+
+/// People named anywhere in the article, with the role found next to them: a title in
+/// front ("President Donald Trump", "U.S. special envoy Marcus Halloway") or an
+/// appositive after ("Daniel Whitcomb, the U.S. envoy,"). These are who a later surname,
+/// title or pronoun can refer to.
+fn named_people(text: &str) -> Vec<Person> {
+    let mut found = Vec::new();
+    for_each_capitalised_run(text, |ws, run| {
+        let before = run.start.checked_sub(1).map(|b| cues::lower(text, ws[b]));
+        let mut first = run.start;
+        // "Minister for Reintegration Victor Rusnac": that word is the role's.
+        if matches!(before.as_deref(), Some("for" | "of")) && run.len() >= 3 {
+            first += 1;
+        }
+        let span = ws[first].start..ws[run.end - 1].end;
+        let (name, role) = split_title(&text[span]);
+        // "in El Fasher", "the Viv Ansanm coalition": places and names of things.
+        let place_like =
+            before.as_deref().is_some_and(|b| NOT_PERSON_AFTER.has(b)) && first == run.start;
+        if is_person_name(&name) && !place_like {
+            let role = role
+                .or_else(|| title_before(text, &ws[..run.start]))
+                .or_else(|| appositive_after(text, &ws[run.end..]));
+            found.push(Person { name, role });
+        }
+    });
     found
+}
+
+/// Words after which a capitalised run is a place or a thing, not a person.
+static NOT_PERSON_AFTER: WordSet = WordSet::new(
+    "the in at near into across around outside inside off over through via toward towards \
+     of from to",
+);
+
+/// Organisations named anywhere in the article ("the Chinese Commerce Ministry"), so a
+/// later "the ministry" or "Commerce Ministry" resolves to the full name.
+fn named_organisations(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for_each_capitalised_run(text, |ws, run| {
+        let last = cues::lower(text, ws[run.end - 1]);
+        if !ORG_HEADS.has(strip_possessive(&last)) {
+            return;
+        }
+        let start = run.start + usize::from(cues::lower(text, ws[run.start]) == "the");
+        if start < run.end {
+            let name = adjective_for_possessive(strip_possessive(
+                &text[ws[start].start..ws[run.end - 1].end],
+            ));
+            if !found.contains(&name) {
+                found.push(name);
+            }
+        }
+    });
+    found
+}
+
+/// Lower-case title words right before a name: "special envoy" in "U.S. special envoy".
+fn title_before(text: &str, before: &[Word]) -> Option<String> {
+    let n = before
+        .iter()
+        .rev()
+        .take_while(|w| TITLES.has(&cues::lower(text, **w)))
+        .count();
+    let words: Vec<String> = before[before.len() - n..]
+        .iter()
+        .map(|w| cues::lower(text, *w))
+        .filter(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// An appositive role right after a name: ", the U.S. envoy," → "u.s. envoy".
+fn appositive_after(text: &str, after: &[Word]) -> Option<String> {
+    if after.first().is_none_or(|w| &text[w.start..w.end] != ",") {
+        return None;
+    }
+    let rest = &after[1..];
+    let len = rest
+        .iter()
+        .take(9)
+        .position(|w| matches!(&text[w.start..w.end], "," | "." | ";" | ":"))?;
+    let first = cues::lower(text, *rest.first()?);
+    let role_like = matches!(first.as_str(), "the" | "a" | "an" | "his" | "her")
+        || first.ends_with("'s")
+        || first.ends_with("’s");
+    (role_like && len > 1).then(|| clean_role(&text[rest[0].start..rest[len - 1].end]))
 }
 
 /// The run of capitalised words (and name particles between them) starting at `i`.
@@ -608,6 +173,11 @@ fn capitalised_run(text: &str, ws: &[Word], i: usize) -> Range<usize> {
     }
     let mut end = i + 1;
     while end < ws.len() {
+        // A possessive ends a name: "Khamenei’s Stance" is not a person.
+        let previous = &text[ws[end - 1].start..ws[end - 1].end];
+        if previous.ends_with("'s") || previous.ends_with("’s") {
+            break;
+        }
         let w = ws[end];
         let lw = cues::lower(text, w);
         if cap(w)
@@ -621,12 +191,20 @@ fn capitalised_run(text: &str, ws: &[Word], i: usize) -> Range<usize> {
     i..end
 }
 
+/// Where a known person is named.
+struct Mention {
+    pos: usize,
+    person: usize,
+    subject: bool,
+}
+
 /// Everything attribution knows about an article.
 pub struct Attributor<'a> {
     text: &'a str,
     people: Vec<Person>,
-    /// (position, person index) of every mention of a known person, in text order.
-    mentions: Vec<(usize, usize)>,
+    organisations: Vec<String>,
+    /// Every mention of a known person, in text order.
+    mentions: Vec<Mention>,
     aliases: &'a HashMap<String, String>,
 }
 
@@ -635,11 +213,12 @@ impl<'a> Attributor<'a> {
         let mut a = Attributor {
             text,
             people: Vec::new(),
+            organisations: named_organisations(text),
             mentions: Vec::new(),
             aliases,
         };
-        for (pos, p) in titled_people(text) {
-            a.add_person(p, pos);
+        for p in named_people(text) {
+            a.add_person(p);
         }
         // Full names at cues ("…," said Ahmed Qureshi) are people too.
         for q in quotes {
@@ -647,15 +226,15 @@ impl<'a> Attributor<'a> {
                 let (name, role) = split_title(&text[m.span.clone()]);
                 if is_person_name(&name) {
                     let role = role.or_else(|| m.appositive.clone().map(|r| clean_role(&text[r])));
-                    a.add_person(Person { name, role }, m.span.start);
+                    a.add_person(Person { name, role });
                 }
             }
         }
-        a.index_mentions();
+        a.index_mentions(quotes);
         a
     }
 
-    fn add_person(&mut self, p: Person, _pos: usize) {
+    fn add_person(&mut self, p: Person) {
         match self.people.iter_mut().find(|q| q.name == p.name) {
             Some(known) => {
                 if known.role.is_none() {
@@ -666,26 +245,64 @@ impl<'a> Attributor<'a> {
         }
     }
 
-    /// Every place a known person's full name or surname appears.
-    fn index_mentions(&mut self) {
-        let by_surname: HashMap<String, usize> = self
-            .people
+    /// Every place a known person's surname appears outside quoted words (a name inside
+    /// a quotation is not who is speaking). A mention is a subject when it is the first
+    /// in its sentence or sits at a speech cue.
+    fn index_mentions(&mut self, quotes: &[Quote]) {
+        let mut by_surname: HashMap<&str, usize> = HashMap::new();
+        // Surnames only: a first name ("Ali") is shared by too many people.
+        for (i, p) in self.people.iter().enumerate() {
+            if let Some(surname) = p.name.rsplit(' ').next() {
+                by_surname.entry(surname).or_insert(i);
+            }
+        }
+        let quoted: Vec<Range<usize>> = quotes
             .iter()
-            .enumerate()
-            .map(|(i, p)| (p.surname().to_string(), i))
+            .filter(|q| q.kind != QuoteKind::Indirect)
+            .map(|q| q.span.clone())
             .collect();
-        let ws = cues::words(self.text, 0..self.text.len());
-        for w in ws {
-            let word = strip_possessive(&self.text[w.start..w.end]);
-            if let Some(&i) = by_surname.get(word) {
-                self.mentions.push((w.start, i));
+        let cue_starts: Vec<usize> = quotes
+            .iter()
+            .filter_map(|q| q.mention.as_ref().map(|m| m.span.start))
+            .collect();
+        for para in paragraphs(self.text) {
+            for sentence in sentences(self.text, para) {
+                let mut first_in_sentence = true;
+                for w in cues::words(self.text, sentence) {
+                    if quoted.iter().any(|q| q.contains(&w.start)) {
+                        continue;
+                    }
+                    let word = strip_possessive(&self.text[w.start..w.end]);
+                    if let Some(&i) = by_surname.get(word) {
+                        let i: usize = i;
+                        let at_cue = cue_starts.iter().any(|&c| c <= w.start && w.start < c + 80);
+                        self.mentions.push(Mention {
+                            pos: w.start,
+                            person: i,
+                            subject: first_in_sentence || at_cue,
+                        });
+                        first_in_sentence = false;
+                    }
+                }
             }
         }
     }
 
+    /// The person a he/she at `pos` refers to: the last subject named before it, or
+    /// failing that the last person named.
+    fn antecedent(&self, pos: usize) -> Option<usize> {
+        let before = &self.mentions[..self.mentions.partition_point(|m| m.pos < pos)];
+        before
+            .iter()
+            .rev()
+            .find(|m| m.subject)
+            .or(before.last())
+            .map(|m| m.person)
+    }
+
     fn last_person_before(&self, pos: usize) -> Option<usize> {
-        let i = self.mentions.partition_point(|m| m.0 < pos);
-        i.checked_sub(1).map(|i| self.mentions[i].1)
+        let i = self.mentions.partition_point(|m| m.pos < pos);
+        i.checked_sub(1).map(|i| self.mentions[i].person)
     }
 
     fn person(&self, i: usize, mention: &str) -> Speaker {
@@ -695,6 +312,24 @@ impl<'a> Attributor<'a> {
             role: p.role.clone(),
             mention: Some(mention.to_string()),
         }
+    }
+
+    /// The organisation named in full whose name ends with these words ("ministry",
+    /// "Commerce Ministry"); the last one named wins.
+    fn organisation(&self, words: &str) -> Option<String> {
+        let words = adjective_for_possessive(strip_possessive(words.trim()));
+        let lower = words.to_lowercase();
+        if let Some(full) = self.organisations.iter().rev().find(|o| {
+            let o = o.to_lowercase();
+            o == lower || o.ends_with(&format!(" {lower}"))
+        }) {
+            return Some(full.clone());
+        }
+        words
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+            .then_some(words)
     }
 
     fn canonical(&self, name: &str) -> String {
@@ -739,7 +374,7 @@ impl<'a> Attributor<'a> {
     }
 
     fn named_between(&self, a: usize, b: usize) -> bool {
-        self.mentions.iter().any(|m| a <= m.0 && m.0 < b)
+        self.mentions.iter().any(|m| a <= m.pos && m.pos < b)
     }
 
     /// Resolves the words at a cue to a speaker.
@@ -756,7 +391,7 @@ impl<'a> Attributor<'a> {
             return unnamed;
         };
         if words.len() == 1 && matches!(first.as_str(), "he" | "she") {
-            return match self.last_person_before(span.start) {
+            return match self.antecedent(span.start) {
                 Some(i) => self.person(i, raw),
                 None => unnamed,
             };
@@ -788,15 +423,17 @@ impl<'a> Attributor<'a> {
             .split_whitespace()
             .skip(1)
             .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
-        if first == "the" && has_proper {
-            // "the Foreign Ministry", "the European Commission"
-            return Speaker {
-                name: Some(self.canonical(&raw[4..])),
-                role: None,
-                mention,
-            };
+        if first == "the" && (has_proper || ORG_HEADS.has(head)) {
+            // "the Foreign Ministry", "the ministry": the organisation named in full earlier.
+            if let Some(org) = self.organisation(&raw[4..]) {
+                return Speaker {
+                    name: Some(self.canonical(&org)),
+                    role: None,
+                    mention,
+                };
+            }
         }
-        if SOURCE_NOUNS.contains(&head) && first != "the"
+        if SOURCE_NOUNS.has(head) && first != "the"
             || matches!(
                 first.as_str(),
                 "a" | "an" | "one" | "two" | "three" | "several" | "some" | "many"
@@ -804,24 +441,16 @@ impl<'a> Attributor<'a> {
         {
             return unnamed;
         }
-        if first == "the" && !ORG_HEADS.contains(&head) {
-            // "the foreign minister": the last person whose role ends with these words.
-            let role = words[1..].join(" ");
-            let before = self.mentions.iter().rev().filter(|m| m.0 < span.start);
-            for &(_, i) in before {
-                if self.people[i]
-                    .role
-                    .as_deref()
-                    .is_some_and(|r| r.ends_with(&role))
-                {
+        if first == "the" && !ORG_HEADS.has(head) {
+            // "the deputy minister": the last person whose role has these words.
+            let role = &words[1..];
+            let before = self.mentions.iter().rev().filter(|m| m.pos < span.start);
+            for &Mention { person: i, .. } in before {
+                if self.people[i].has_role(role) {
                     return self.person(i, raw);
                 }
             }
-            if let Some(i) = self
-                .people
-                .iter()
-                .position(|p| p.role.as_deref().is_some_and(|r| r.ends_with(&role)))
-            {
+            if let Some(i) = self.people.iter().position(|p| p.has_role(role)) {
                 return self.person(i, raw);
             }
         }
@@ -836,15 +465,20 @@ impl<'a> Attributor<'a> {
             s.role = s.role.or(role);
             return s;
         }
-        if let Some(i) = self
-            .people
-            .iter()
-            .position(|p| p.surname() == name || p.name.ends_with(&format!(" {name}")))
-        {
+        if let Some(i) = self.people.iter().position(|p| p.is_called(&name)) {
             return self.person(i, raw);
         }
+        if role.is_none() && !is_person_name(&name) {
+            if let Some(org) = self.organisation(&name) {
+                return Speaker {
+                    name: Some(self.canonical(&org)),
+                    role: None,
+                    mention: Some(raw.to_string()),
+                };
+            }
+        }
         let lower = name.to_lowercase();
-        if lower.split(' ').any(|w| SOURCE_NOUNS.contains(&w)) && !is_person_name(&name) {
+        if lower.split(' ').any(|w| SOURCE_NOUNS.has(w)) && !is_person_name(&name) {
             return Speaker {
                 name: None,
                 role: None,

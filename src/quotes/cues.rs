@@ -1,6 +1,7 @@
 //! Speech cues: the reporting verb ("said", "warned", "told reporters") and the words
 //! that name who spoke ("Khamenei", "the foreign minister, Leila Haddad,", "he").
 
+use super::names::WordSet;
 use std::ops::Range;
 
 /// A word or punctuation mark of the article, by byte span.
@@ -50,262 +51,101 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
 }
 
 /// Verbs that report speech.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "warned",
-    "warns",
-    "insisted",
-    "insists",
-    "vowed",
-    "vows",
-    "stressed",
-    "stresses",
-    "stated",
-    "states",
-    "emphasized",
-    "emphasised",
-    "emphasizes",
-    "emphasises",
-    "declared",
-    "declares",
-    "announced",
-    "announces",
-    "noted",
-    "notes",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "maintained",
-    "maintains",
-    "asserted",
-    "asserts",
-    "explained",
-    "explains",
-    "replied",
-    "responded",
-    "wrote",
-    "writes",
-    "posted",
-    "tweeted",
-    "continued",
-    "acknowledged",
-    "admitted",
-    "conceded",
-    "urged",
-    "pledged",
-    "promised",
-    "threatened",
-    "cautioned",
-    "reiterated",
-    "repeated",
-    "remarked",
-    "observed",
-    "suggested",
-    "predicted",
-    "confirmed",
-    "denied",
-    "assured",
-    "signalled",
-    "signaled",
-    "indicated",
-    "complained",
-    "countered",
-    "recalled",
-    "mused",
-    "quipped",
-    "retorted",
-    "shouted",
-    "hinted",
-    "contended",
-    "affirmed",
-];
+static SPEECH_VERBS: WordSet = WordSet::new(
+    "\
+    said says say told tells added adds warned warns insisted insists vowed vows
+    stressed stresses stated states emphasized emphasised emphasizes emphasises
+    declared declares announced announces noted notes argued argues claimed claims
+    maintained maintains asserted asserts explained explains replied responded wrote
+    writes posted tweeted continued acknowledged admitted conceded urged pledged
+    promised threatened cautioned reiterated repeated remarked observed suggested
+    predicted confirmed denied assured signalled signaled indicated complained
+    countered recalled mused quipped retorted shouted hinted contended affirmed",
+);
 
 /// Verbs that take a clause without "that" ("Haddad said Iran would…").
-const BARE_CLAUSE_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "warned",
-    "insisted",
-    "argued",
-    "stressed",
-    "noted",
-    "claimed",
-    "acknowledged",
-    "admitted",
-    "conceded",
-    "predicted",
-    "confirmed",
-    "announced",
-    "declared",
-    "maintained",
-    "asserted",
-    "stated",
-    "emphasized",
-    "emphasised",
-    "suggested",
-    "indicated",
-    "signalled",
-    "signaled",
-    "vowed",
-    "assured",
-    "reiterated",
-];
+static BARE_CLAUSE_VERBS: WordSet = WordSet::new(
+    "\
+    said says told added warned insisted argued stressed noted claimed acknowledged
+    admitted conceded predicted confirmed announced declared maintained asserted
+    stated emphasized emphasised suggested indicated signalled signaled vowed assured
+    reiterated",
+);
 
 /// Verbs that close a sentence as its cue ("…, the ministry said in a statement").
-const TRAILING_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "told",
-    "noted",
-    "insisted",
-    "warned",
-    "wrote",
-    "stressed",
-    "argued",
-    "explained",
-    "replied",
-    "continued",
-    "claimed",
-    "stated",
-    "declared",
-    "announced",
-    "tweeted",
-    "posted",
-    "cautioned",
-    "conceded",
-    "admitted",
-];
+static TRAILING_VERBS: WordSet = WordSet::new(
+    "\
+    said says added told noted insisted warned wrote stressed argued explained replied
+    continued claimed stated declared announced tweeted posted cautioned conceded
+    admitted",
+);
 
 /// Nouns that carry a report ("Trump's indication that…").
-const SPEECH_NOUNS: &[&str] = &[
-    "indication",
-    "statement",
-    "assertion",
-    "claim",
-    "insistence",
-    "warning",
-    "pledge",
-    "promise",
-    "vow",
-    "threat",
-    "remarks",
-    "comments",
-    "message",
-    "suggestion",
-    "argument",
-    "declaration",
-    "assurance",
-    "announcement",
-];
+static SPEECH_NOUNS: WordSet = WordSet::new(
+    "\
+    indication statement assertion claim insistence warning pledge promise vow threat
+    remarks comments message suggestion argument declaration assurance announcement",
+);
 
 /// Words that may sit between a subject and its verb ("has also said").
-const AUXILIARIES: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "also",
-    "later",
-    "then",
-    "again",
-    "once",
-    "previously",
-    "repeatedly",
-    "further",
-    "separately",
-    "earlier",
-    "only",
-    "reportedly",
-    "publicly",
-    "privately",
-    "would",
-    "will",
-    "was",
-    "is",
-    "himself",
-    "herself",
-    "itself",
-    "subsequently",
-    "recently",
-    "quickly",
-    "flatly",
-    "firmly",
-    "simply",
-    "bluntly",
-    "openly",
-];
+static AUXILIARIES: WordSet = WordSet::new(
+    "\
+    has have had also later then again once previously repeatedly further separately
+    earlier only reportedly publicly privately would will was is himself herself
+    itself subsequently recently quickly flatly firmly simply bluntly openly",
+);
 
 /// Words that end a subject going backwards: a new clause starts after them.
-const CLAUSE_OPENERS: &[&str] = &[
-    "when", "after", "as", "while", "because", "before", "and", "but", "that", "which", "who",
-    "where", "since", "if", "though", "although", "so", "until", "once", "or",
-];
+static CLAUSE_OPENERS: WordSet = WordSet::new(
+    "\
+    when after as while because before and but that which who where since if though
+    although so until once or",
+);
 
 /// Words that start an adverbial phrase rather than a name ("In a statement, the…").
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "after",
-    "during",
-    "speaking",
-    "asked",
-    "before",
-    "for",
-    "from",
-    "with",
-    "by",
-    "under",
-    "addressing",
-    "writing",
-    "responding",
-    "meanwhile",
-    "however",
-    "later",
-    "earlier",
-    "separately",
-    "still",
-    "yet",
-    "today",
-    "yesterday",
-    "last",
-    "this",
-];
+static PREPOSITIONS: WordSet = WordSet::new(
+    "\
+    in on at after during speaking asked before for from with by under addressing
+    writing responding meanwhile however later earlier separately still yet today
+    yesterday last this",
+);
 
 /// Finite verbs and modals that mark a clause ("Iran would respond").
-const CLAUSE_MARKERS: &[&str] = &[
-    "would", "will", "was", "were", "is", "are", "had", "has", "have", "could", "can", "must",
-    "should", "might", "may", "did", "does", "do", "wanted", "wants", "remained", "remains",
-    "intended", "intends", "planned", "plans", "needed", "needs", "had", "won't", "wouldn't",
-    "isn't", "wasn't", "cannot", "can't", "hoped", "hopes",
-];
+static CLAUSE_MARKERS: WordSet = WordSet::new(
+    "\
+    would will was were is are had has have could can must should might may did does
+    do wanted wants remained remains intended intends planned plans needed needs won't
+    wouldn't isn't wasn't cannot can't hoped hopes",
+);
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+/// "according to reports" names no source.
+static GENERIC_SOURCES: WordSet =
+    WordSet::new("reports report data figures estimates documents statistics polls the a");
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "two", "three", "several", "some", "many", "its", "his", "her",
-    "their", "another", "both", "senior", "other",
-];
+/// Words that can open the clause after "told reporters": "told reporters the talks…".
+static CLAUSE_SUBJECTS: WordSet = WordSet::new("the he she they it we this that its");
+
+static PRONOUNS: WordSet = WordSet::new(
+    "\
+    he she they it we i",
+);
+
+static DETERMINERS: WordSet = WordSet::new(
+    "\
+    the a an one two three several some many its his her their another both senior
+    other",
+);
 
 pub fn lower(text: &str, w: Word) -> String {
     text[w.start..w.end].to_lowercase()
 }
 
-fn is(text: &str, w: Word, list: &[&str]) -> bool {
-    list.contains(&lower(text, w).as_str())
+fn is(text: &str, w: Word, list: &WordSet) -> bool {
+    list.has(&lower(text, w))
 }
 
 pub fn is_speech_verb(text: &str, w: Word) -> bool {
-    is(text, w, SPEECH_VERBS)
+    is(text, w, &SPEECH_VERBS)
 }
 
 fn is_punct(text: &str, w: Word) -> bool {
@@ -340,20 +180,20 @@ fn looks_like_mention(text: &str, ws: &[Word]) -> bool {
     if ws.len() > 10
         || ws.iter().any(|w| {
             (is_punct(text, *w) && &text[w.start..w.end] != ",")
-                || is(text, *w, CLAUSE_OPENERS)
+                || is(text, *w, &CLAUSE_OPENERS)
                 || is_speech_verb(text, *w)
         })
     {
         return false;
     }
-    if ws.len() == 1 && is(text, first, PRONOUNS) {
+    if ws.len() == 1 && is(text, first, &PRONOUNS) {
         return !matches!(lower(text, first).as_str(), "we" | "i");
     }
     let first_lower = lower(text, first);
-    if PREPOSITIONS.contains(&first_lower.as_str()) || is(text, first, CLAUSE_OPENERS) {
+    if PREPOSITIONS.has(first_lower.as_str()) || is(text, first, &CLAUSE_OPENERS) {
         return false;
     }
-    is_capitalised(text, first) || DETERMINERS.contains(&first_lower.as_str())
+    is_capitalised(text, first) || DETERMINERS.has(first_lower.as_str())
 }
 
 fn span_of(ws: &[Word]) -> Range<usize> {
@@ -391,21 +231,20 @@ fn is_appositive(text: &str, chunk: &[Word]) -> bool {
 /// most one appositive ("Haddad, the foreign minister, said").
 pub fn subject_before(text: &str, ws: &[Word], verb: usize) -> Option<Mention> {
     let mut end = verb;
-    while end > 0 && is(text, ws[end - 1], AUXILIARIES) {
+    while end > 0 && is(text, ws[end - 1], &AUXILIARIES) {
         end -= 1;
     }
-    // Collect back to a clause boundary (keeping commas, to see appositives).
+    // Collect back to the start of the sentence or quotation (at most 25 words), keeping
+    // commas to see appositives.
     let mut start = end;
-    while start > 0 {
+    while start > 0 && end - start < 25 {
         let w = ws[start - 1];
-        let t = &text[w.start..w.end];
-        if (is_punct(text, w) && t != ",") || is(text, w, CLAUSE_OPENERS) {
+        if is_punct(text, w) && &text[w.start..w.end] != "," {
             break;
         }
         start -= 1;
     }
-    let parts = chunks(text, &ws[start..end]);
-    let mut parts: Vec<Vec<Word>> = parts;
+    let mut parts = chunks(text, &ws[start..end]);
     if parts.last().is_some_and(|c| c.is_empty()) {
         parts.pop(); // the comma closing an appositive: "Haddad, the minister, said"
     }
@@ -413,21 +252,31 @@ pub fn subject_before(text: &str, ws: &[Word], verb: usize) -> Option<Mention> {
     if last.is_empty() {
         return None;
     }
+    // "Abdulkarim al-Hamdani, a senior official and a member of the team, told…"
     if is_appositive(text, &last) {
         if let Some(name) = parts.pop() {
-            if !name.is_empty() && looks_like_mention(text, &name) && is_capitalised(text, name[0])
-            {
+            let name = after_last_opener(text, &name);
+            if !name.is_empty() && looks_like_mention(text, name) && is_capitalised(text, name[0]) {
                 return Some(Mention {
-                    span: span_of(&name),
+                    span: span_of(name),
                     appositive: Some(span_of(&last)),
                 });
             }
         }
     }
-    looks_like_mention(text, &last).then(|| Mention {
-        span: span_of(&last),
+    let last = after_last_opener(text, &last);
+    (!last.is_empty() && looks_like_mention(text, last)).then(|| Mention {
+        span: span_of(last),
         appositive: None,
     })
+}
+
+/// The words after the last clause opener: "when the minister" → "the minister".
+fn after_last_opener<'w>(text: &str, ws: &'w [Word]) -> &'w [Word] {
+    match ws.iter().rposition(|w| is(text, *w, &CLAUSE_OPENERS)) {
+        Some(i) => &ws[i + 1..],
+        None => ws,
+    }
 }
 
 /// The subject right after an inverted verb: "said Ahmed Qureshi, the army spokesman".
@@ -438,7 +287,7 @@ fn subject_after(text: &str, ws: &[Word], verb: usize) -> Option<Mention> {
         .position(|w| is_punct(text, *w))
         .unwrap_or(rest.len());
     let name = &rest[..stop];
-    if name.is_empty() || !looks_like_mention(text, name) || is(text, name[0], PRONOUNS) {
+    if name.is_empty() || !looks_like_mention(text, name) || is(text, name[0], &PRONOUNS) {
         return None;
     }
     let mut appositive = None;
@@ -466,7 +315,7 @@ pub fn cue_after(text: &str, range: Range<usize>) -> Option<Mention> {
         Some(w) if &text[w.start..w.end] == "," => &ws[1..],
         _ => &ws,
     };
-    let verb = ws.iter().take(9).position(|w| is_speech_verb(text, *w))?;
+    let verb = ws.iter().take(18).position(|w| is_speech_verb(text, *w))?;
     if verb == 0 {
         return subject_after(text, ws, 0);
     }
@@ -495,25 +344,13 @@ fn according_to(text: &str, ws: &[Word]) -> Option<Mention> {
         .position(|w| is_punct(text, *w))
         .unwrap_or(rest.len());
     let name = &rest[..len];
-    let generic = [
-        "reports",
-        "report",
-        "data",
-        "figures",
-        "estimates",
-        "documents",
-        "statistics",
-        "polls",
-        "the",
-        "a",
-    ];
     if name.is_empty()
-        || (name.len() == 1 && is(text, name[0], &generic))
+        || (name.len() == 1 && is(text, name[0], &GENERIC_SOURCES))
         || !looks_like_mention(text, name)
     {
         return None;
     }
-    if name.len() <= 2 && is(text, name[name.len() - 1], &generic) {
+    if name.len() <= 2 && is(text, name[name.len() - 1], &GENERIC_SOURCES) {
         return None;
     }
     Some(Mention {
@@ -544,7 +381,7 @@ fn clause_looks_finite(text: &str, ws: &[Word]) -> bool {
         .take(6)
         .skip(1)
         .take_while(|w| !is_punct(text, **w))
-        .any(|w| is(text, *w, CLAUSE_MARKERS))
+        .any(|w| is(text, *w, &CLAUSE_MARKERS))
 }
 
 /// Words to skip after "told"/"assured": its object ("reporters", "a news conference in
@@ -557,12 +394,7 @@ fn skip_object(text: &str, ws: &[Word], from: usize) -> usize {
         }
         if clause_looks_finite(text, &ws[i..])
             && i > from
-            && (is_capitalised(text, ws[i])
-                || is(
-                    text,
-                    ws[i],
-                    &["the", "he", "she", "they", "it", "iran", "we"],
-                ))
+            && (is_capitalised(text, ws[i]) || is(text, ws[i], &CLAUSE_SUBJECTS))
         {
             return i;
         }
@@ -582,7 +414,7 @@ pub fn reported_clauses(text: &str, ws: &[Word]) -> Vec<Reported> {
     let mut i = 0;
     while i < ws.len() {
         let w = ws[i];
-        let noun_cue = is(text, w, SPEECH_NOUNS)
+        let noun_cue = is(text, w, &SPEECH_NOUNS)
             && ws.get(i + 1).is_some_and(|n| lower(text, *n) == "that")
             && i > 0
             && (lower(text, ws[i - 1]).ends_with("'s") || lower(text, ws[i - 1]).ends_with("’s"));
@@ -619,7 +451,7 @@ pub fn reported_clauses(text: &str, ws: &[Word]) -> Vec<Reported> {
         if has_that {
             start += 1;
         } else if noun_cue
-            || !is(text, w, BARE_CLAUSE_VERBS)
+            || !is(text, w, &BARE_CLAUSE_VERBS)
             || !clause_looks_finite(text, &ws[start.min(ws.len())..])
         {
             i += 1;
@@ -676,7 +508,7 @@ fn trailing_cue(text: &str, ws: &[Word]) -> Option<Reported> {
         let verb = tail
             .iter()
             .take(8)
-            .position(|w| is(text, *w, TRAILING_VERBS))?;
+            .position(|w| is(text, *w, &TRAILING_VERBS))?;
         if verb == 0 {
             subject_after(text, tail, 0)
         } else {

@@ -7,6 +7,7 @@ pub mod attribute;
 pub mod cues;
 pub mod extract;
 pub mod marks;
+pub mod names;
 pub mod sentences;
 
 use serde::Serialize;
