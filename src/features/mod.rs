@@ -9,7 +9,7 @@ pub mod tokens;
 
 use lexicon::{Cue, CueMatcher};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use tokens::Token;
 
 /// Everything that decides which features a statement gets.
@@ -30,7 +30,24 @@ pub struct FeatureConfig {
     pub l2_normalize: bool,
     /// The cue lexicon (`training-data/lexicon.csv` at training time).
     pub lexicon: Vec<Cue>,
+    /// Function words that are not features on their own (nor in a bigram of two of
+    /// them): how a statement is phrased, not what it means. They still open and close
+    /// negation scopes and join content words in bigrams ("not NOT_accept").
+    #[serde(default)]
+    pub stop_words: Vec<String>,
 }
+
+/// The stop words of new models: pronouns, articles, prepositions, auxiliaries and
+/// conjunctions, which our corpus tests show carry style rather than stance.
+pub const DEFAULT_STOP_WORDS: &str = "a an the this that these those it its it's they them their \
+    theirs we us our ours i me my you your yours he him his she her hers one ones \
+    is are was were be been being am have has had having do does did done \
+    and or but so as if then than also too very just only even \
+    of in on at to for from by with about into onto over under between through during \
+    before after up down out off again further here there when where which who whom whose \
+    what why how all any both each few more most other some such own same \
+    can could will would shall should may might must \
+    s t d ll m re ve y";
 
 impl Default for FeatureConfig {
     fn default() -> Self {
@@ -42,6 +59,10 @@ impl Default for FeatureConfig {
             max_features: 2500,
             l2_normalize: true,
             lexicon: Vec::new(),
+            stop_words: DEFAULT_STOP_WORDS
+                .split_whitespace()
+                .map(String::from)
+                .collect(),
         }
     }
 }
@@ -73,12 +94,31 @@ pub struct Features {
 pub struct Featurizer {
     pub config: FeatureConfig,
     cues: CueMatcher,
+    /// The stop words as the stemmer writes them, to compare with stemmed tokens.
+    stop_stems: HashSet<String>,
 }
 
 impl Featurizer {
     pub fn new(config: FeatureConfig) -> Featurizer {
         let cues = CueMatcher::new(&config.lexicon);
-        Featurizer { config, cues }
+        let mut stop = config
+            .stop_words
+            .iter()
+            .map(|w| Token {
+                text: w.to_lowercase(),
+                start: 0,
+                end: 0,
+                punct: false,
+                negated: false,
+            })
+            .collect::<Vec<_>>();
+        tokens::stem(&mut stop);
+        let stop_stems = stop.into_iter().map(|t| t.text).collect();
+        Featurizer {
+            config,
+            cues,
+            stop_stems,
+        }
     }
 
     /// Runs the chain on one statement.
@@ -89,7 +129,7 @@ impl Featurizer {
         tokens::stem(&mut toks);
         let mut terms = Vec::new();
         if self.config.ngrams {
-            terms.extend(ngrams(&toks, self.config.ngram_max));
+            terms.extend(ngrams(&toks, self.config.ngram_max, &self.stop_stems));
         }
         if self.config.cues {
             terms.extend(
@@ -149,14 +189,21 @@ fn token_feature(t: &Token) -> String {
     }
 }
 
-/// Word n-grams up to `n_max` within punctuation-free runs.
-fn ngrams(toks: &[Token], n_max: usize) -> Vec<Term> {
+/// Word n-grams up to `n_max` within punctuation-free runs, leaving out those made only
+/// of stop words.
+fn ngrams(toks: &[Token], n_max: usize, stop: &HashSet<String>) -> Vec<Term> {
     let mut terms = Vec::new();
     let mut run_start = 0;
     for i in 0..=toks.len() {
         if i == toks.len() || toks[i].punct {
             for first in run_start..i {
                 for n in 1..=n_max.min(i - first) {
+                    if toks[first..first + n]
+                        .iter()
+                        .all(|t| stop.contains(&t.text))
+                    {
+                        continue;
+                    }
                     let text = toks[first..first + n]
                         .iter()
                         .map(token_feature)
@@ -195,10 +242,8 @@ mod tests {
         let terms: Vec<_> = a.terms.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(
             terms,
+            // "we", "will" and "we will" are stop words alone or together.
             [
-                "we",
-                "we will",
-                "will",
                 "will not",
                 "not",
                 "not NOT_reject",
