@@ -46,3 +46,23 @@ bench:
 # Side-by-side: stance, a scikit-learn pipeline, and wc -w on the same 2,000 articles.
 bench-peers: build
 	bash benches/peers/run.sh
+
+# A self-contained HTML report (speakers, tone over time, every quote) of the examples.
+report: build
+	$(STANCE) report examples -o target/report.html
+
+# Fuzzes quote extraction and scoring of arbitrary input for FUZZ_SECONDS (cargo-fuzz on
+# the nightly toolchain; crashes land in fuzz/artifacts/score/). Without cargo-fuzz or
+# nightly, runs the property tests at scale (PROPTEST_CASES=20000) for as long instead.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@if command -v cargo-fuzz >/dev/null 2>&1 && rustup run nightly rustc --version >/dev/null 2>&1; then \
+	  cd fuzz && mkdir -p corpus/score && \
+	  $(CARGO) +nightly fuzz run score corpus/score ../examples -- \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=30; \
+	else \
+	  echo "cargo-fuzz or nightly missing: running tests/properties.rs with PROPTEST_CASES=20000 for $(FUZZ_SECONDS) s"; \
+	  $(CARGO) test --release --locked --test properties --no-run && \
+	  { PROPTEST_CASES=20000 timeout $(FUZZ_SECONDS) $(CARGO) test --release --locked --test properties -- --skip stress_; \
+	    s=$$?; [ $$s -eq 0 ] || [ $$s -eq 124 ]; }; \
+	fi

@@ -10,11 +10,13 @@ pub mod article;
 pub mod batch;
 pub mod card;
 pub mod corpus;
+pub mod explain;
 pub mod features;
 pub mod metrics;
 pub mod model;
 pub mod output;
 pub mod quotes;
+pub mod report;
 pub mod train;
 
 use article::Article;

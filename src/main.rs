@@ -7,10 +7,11 @@ use stance::batch::score_all;
 use stance::card::{card_section, CardInputs};
 use stance::corpus::{read_corpus, Split};
 use stance::features::{lexicon::read_lexicon, FeatureConfig};
-use stance::model::{Hyperparameters, LinearModel, LABELS};
+use stance::model::{Hyperparameters, LinearModel};
 use stance::output::{
     classify_record, Format, RecordWriter, Summary, CLASSIFY_COLUMNS, SCORE_COLUMNS,
 };
+use stance::report::{self, ReportContext, ScoredSet};
 use stance::train::{cross_validate, evaluate, next_version, train, write_model};
 use stance::Pipeline;
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -61,6 +62,42 @@ enum Command {
         /// Exit 0 even when some articles failed (they are still reported)
         #[arg(long)]
         keep_going: bool,
+        /// Add to each record the features that pushed it toward its label and toward
+        /// the runner-up (top 5 each way; a text column in CSV)
+        #[arg(long)]
+        explain: bool,
+    },
+    /// A self-contained HTML report: speakers, tone over time, every quote
+    Report {
+        /// Files, folders (searched recursively for .txt and .md), or - for stdin
+        #[arg(
+            value_name = "PATH",
+            required_unless_present = "scored",
+            conflicts_with = "scored"
+        )]
+        paths: Vec<PathBuf>,
+        /// Scored JSONL (the output of `stance score`) instead of articles; - for stdin
+        #[arg(long, value_name = "FILE.jsonl")]
+        scored: Option<PathBuf>,
+        /// Where to write the report
+        #[arg(short, long, default_value = "report.html", value_name = "FILE")]
+        output: PathBuf,
+        /// text: each file is one article; jsonl: one {"id", "text"} object per line
+        #[arg(long, value_enum, default_value = "text")]
+        input: InputKind,
+        #[command(flatten)]
+        model: ModelArg,
+        /// CSV of alias,canonical speaker names
+        #[arg(long, value_name = "FILE")]
+        speakers: Option<PathBuf>,
+    },
+    /// Per speaker, quotes per label and mean tone, from scored JSONL
+    Summary {
+        /// Scored JSONL (the output of `stance score`), or - for stdin
+        #[arg(default_value = "-", value_name = "FILE.jsonl")]
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
     },
     /// Label statements: one per line of plain text, or a CSV with a "quote" column
     Classify {
@@ -145,6 +182,15 @@ enum InputKind {
     Jsonl,
 }
 
+impl From<InputKind> for InputFormat {
+    fn from(kind: InputKind) -> InputFormat {
+        match kind {
+            InputKind::Text => InputFormat::Text,
+            InputKind::Jsonl => InputFormat::Jsonl,
+        }
+    }
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum SplitArg {
     Test,
@@ -181,6 +227,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             jobs,
             summary,
             keep_going,
+            explain,
         } => {
             let mut pipeline = Pipeline::new(load_model(&model)?);
             if let Some(path) = speakers {
@@ -192,11 +239,74 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                     .build_global()
                     .context("cannot start worker threads")?;
             }
-            let format_in = match input {
-                InputKind::Text => InputFormat::Text,
-                InputKind::Jsonl => InputFormat::Jsonl,
+            let format_in = input.into();
+            let options = ScoreOptions {
+                format,
+                summary,
+                keep_going,
+                explain,
             };
-            score(&pipeline, &paths, format_in, format, summary, keep_going)
+            score(&pipeline, &paths, format_in, &options)
+        }
+        Command::Report {
+            paths,
+            scored,
+            output,
+            input,
+            model,
+            speakers,
+        } => {
+            let mut pipeline = Pipeline::new(load_model(&model)?);
+            if let Some(path) = speakers {
+                pipeline.aliases = stance::read_aliases(&path)?;
+            }
+            let (set, source) = match &scored {
+                Some(file) => (
+                    ScoredSet::read(open_input(file)?, &file.display().to_string())?,
+                    file.display().to_string(),
+                ),
+                None => {
+                    let mut report = |e: &stance::article::InputError| eprintln!("stance: {e}");
+                    let set = ScoredSet::score(&pipeline, &paths, input.into(), &mut report)?;
+                    let names: Vec<String> =
+                        paths.iter().map(|p| p.display().to_string()).collect();
+                    (set, names.join(" "))
+                }
+            };
+            for m in &set.malformed {
+                eprintln!("stance: {m}");
+            }
+            let html = report::render(
+                &set,
+                &ReportContext {
+                    source: &source,
+                    model: &pipeline.model,
+                },
+            );
+            report::write_report(&output, &html)?;
+            eprintln!(
+                "stance: wrote {} ({} quotes, {} speakers, {} bytes)",
+                output.display(),
+                set.records.len(),
+                set.summary().speakers.len(),
+                html.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Summary { file, format } => {
+            let name = file.display().to_string();
+            let set = report::summarize(
+                open_input(&file)?,
+                &name,
+                format,
+                &mut io::BufWriter::new(io::stdout().lock()),
+                &mut io::stderr(),
+            )?;
+            Ok(if set.malformed.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Command::Classify {
             file,
@@ -355,16 +465,40 @@ fn append_card(path: &Path, section: &str) -> anyhow::Result<()> {
         .with_context(|| format!("{}: cannot write model card", path.display()))
 }
 
+/// A file, or stdin for `-`, to read line by line; errors name the file.
+fn open_input(file: &Path) -> anyhow::Result<Box<dyn BufRead>> {
+    if file.as_os_str() == "-" {
+        return Ok(Box::new(io::stdin().lock()));
+    }
+    let f =
+        std::fs::File::open(file).with_context(|| format!("{}: cannot open", file.display()))?;
+    Ok(Box::new(io::BufReader::new(f)))
+}
+
+struct ScoreOptions {
+    format: Format,
+    summary: bool,
+    keep_going: bool,
+    explain: bool,
+}
+
 fn score(
     pipeline: &Pipeline,
     paths: &[PathBuf],
     input: InputFormat,
-    format: Format,
-    want_summary: bool,
-    keep_going: bool,
+    options: &ScoreOptions,
 ) -> anyhow::Result<ExitCode> {
+    let &ScoreOptions {
+        format,
+        summary: want_summary,
+        keep_going,
+        explain,
+    } = options;
     let stdout = io::stdout().lock();
     let mut writer = RecordWriter::new(format, SCORE_COLUMNS, io::BufWriter::new(stdout));
+    if explain {
+        writer = writer.explaining(pipeline.model.clone());
+    }
     let mut summary = Summary::default();
     let progress = progress_bar(paths, input);
     let mut report = |e: &stance::article::InputError| {
@@ -465,10 +599,9 @@ fn classify(model: &LinearModel, file: &Path, format: Format) -> anyhow::Result<
 }
 
 fn explain(model: &LinearModel, text: &str, top: usize) {
-    let e = model.explain(text);
-    let label = e.prediction.label as usize;
+    let e = stance::explain::explain(model, text, top);
     let p = e.prediction.probabilities;
-    println!("label: {}", LABELS[label]);
+    println!("label: {}", e.label().name());
     println!(
         "probabilities: conciliatory {:.3}, hardline {:.3}, neutral {:.3}; tone {:+.3}",
         p[0],
@@ -476,34 +609,14 @@ fn explain(model: &LinearModel, text: &str, top: usize) {
         p[2],
         e.prediction.tone()
     );
-    // Push toward the label = its contribution minus the mean of the other two classes.
-    let mut pushes: Vec<(f64, &stance::model::Contribution)> = e
-        .contributions
-        .iter()
-        .map(|c| {
-            let others: f64 = (0..3)
-                .filter(|&k| k != label)
-                .map(|k| c.per_class[k])
-                .sum::<f64>()
-                / 2.0;
-            (c.per_class[label] - others, c)
-        })
-        .collect();
-    pushes.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.feature.cmp(&b.1.feature)));
-    let show = |items: Vec<&(f64, &stance::model::Contribution)>| {
-        items
-            .iter()
-            .map(|(v, c)| format!("\"{}\" {:+.2}", c.surface, v))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let toward: Vec<_> = pushes.iter().filter(|p| p.0 > 0.0).take(top).collect();
-    let against: Vec<_> = pushes
-        .iter()
-        .rev()
-        .filter(|p| p.0 < 0.0)
-        .take(top)
-        .collect();
-    println!("{}: {}", LABELS[label], show(toward));
-    println!("against: {}", show(against));
+    let scores = e.scores();
+    let (l, r) = (e.label() as usize, e.runner_up as usize);
+    println!(
+        "runner-up: {}; logit margin {:.3} = intercepts {:+.3} + features {:+.3}",
+        e.runner_up.name(),
+        scores[l] - scores[r],
+        e.intercepts[l] - e.intercepts[r],
+        e.pushes().iter().map(|p| p.contribution).sum::<f64>()
+    );
+    println!("{}", e.line());
 }

@@ -2,7 +2,8 @@
 //! for inputs that failed; and the per-speaker summary.
 
 use crate::article::{Article, InputError};
-use crate::model::{Prediction, LABELS};
+use crate::explain::{explain, line_from_json, TOP};
+use crate::model::{LinearModel, Prediction, LABELS};
 use crate::ScoredQuote;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -84,6 +85,39 @@ pub const SCORE_COLUMNS: &[&str] = &[
     "end",
     "date",
 ];
+/// CSV columns of `score --explain`: the score columns plus the explanation as text.
+pub const SCORE_EXPLAIN_COLUMNS: &[&str] = &[
+    "article",
+    "index",
+    "speaker",
+    "role",
+    "speaker_mention",
+    "kind",
+    "quote",
+    "statement",
+    "label",
+    "p_conciliatory",
+    "p_hardline",
+    "p_neutral",
+    "tone",
+    "start",
+    "end",
+    "date",
+    "explanation",
+];
+
+/// Adds the `explanation` field to a score record: the features that pushed its
+/// statement toward the label and toward the runner-up, top `TOP` each way.
+pub fn add_explanation(model: &LinearModel, record: &mut Map<String, Value>) {
+    let text = record
+        .get("statement")
+        .or_else(|| record.get("quote"))
+        .and_then(Value::as_str);
+    if let Some(text) = text {
+        let e = explain(model, text, TOP);
+        record.insert("explanation".into(), e.to_json());
+    }
+}
 pub const CLASSIFY_COLUMNS: &[&str] = &[
     "quote",
     "label",
@@ -94,6 +128,13 @@ pub const CLASSIFY_COLUMNS: &[&str] = &[
 ];
 
 fn cell(record: &Map<String, Value>, column: &str) -> String {
+    if let (Some(e), "explanation") = (record.get("explanation"), column) {
+        let label = record
+            .get("label")
+            .and_then(Value::as_str)
+            .unwrap_or("label");
+        return line_from_json(label, e);
+    }
     let value = match column.strip_prefix("p_") {
         Some(label) => record.get("probabilities").and_then(|p| p.get(label)),
         None => record.get(column),
@@ -111,6 +152,8 @@ pub struct RecordWriter<W: Write> {
     columns: &'static [&'static str],
     out: W,
     wrote_header: bool,
+    /// Set by `explaining`: each score record gets an `explanation` from this model.
+    explainer: Option<LinearModel>,
 }
 
 impl<W: Write> RecordWriter<W> {
@@ -120,10 +163,30 @@ impl<W: Write> RecordWriter<W> {
             columns,
             out,
             wrote_header: false,
+            explainer: None,
         }
     }
 
+    /// Adds an explanation to every score record (and its column to CSV).
+    pub fn explaining(mut self, model: LinearModel) -> Self {
+        self.explainer = Some(model);
+        if self.columns == SCORE_COLUMNS {
+            self.columns = SCORE_EXPLAIN_COLUMNS;
+        }
+        self
+    }
+
     pub fn write(&mut self, record: &Map<String, Value>) -> io::Result<()> {
+        let explained;
+        let record = match &self.explainer {
+            Some(model) => {
+                let mut r = record.clone();
+                add_explanation(model, &mut r);
+                explained = r;
+                &explained
+            }
+            None => record,
+        };
         match self.format {
             Format::Jsonl => {
                 serde_json::to_writer(&mut self.out, record)?;
@@ -160,7 +223,11 @@ impl<W: Write> RecordWriter<W> {
                     cell(record, "label"),
                     cell(record, "tone"),
                     clip(&quote, 70)
-                )
+                )?;
+                if record.contains_key("explanation") {
+                    writeln!(self.out, "{:>24} {}", "↳", cell(record, "explanation"))?;
+                }
+                Ok(())
             }
         }
     }

@@ -6,7 +6,7 @@
 use super::cues::{self, Word};
 use super::names::{
     adjective_for_possessive, is_name_particle, is_person_name, split_title, strip_possessive,
-    WordSet, ORG_HEADS, SOURCE_NOUNS, TITLES,
+    WordSet, DEMONYMS, ORG_HEADS, SOURCE_NOUNS, TITLES,
 };
 use super::sentences::{paragraphs, sentences};
 use super::{Quote, QuoteKind, Speaker};
@@ -115,7 +115,24 @@ fn named_organisations(text: &str) -> Vec<String> {
         if !ORG_HEADS.has(strip_possessive(&last)) {
             return;
         }
-        let start = run.start + usize::from(cues::lower(text, ws[run.start]) == "the");
+        let mut start = run.start + usize::from(cues::lower(text, ws[run.start]) == "the");
+        // "Egypt's Foreign Ministry": the possessive country belongs to the name.
+        if start == run.start && start > 0 {
+            let before = &text[ws[start - 1].start..ws[start - 1].end];
+            let capital = before.chars().next().is_some_and(|c| c.is_uppercase());
+            if capital && (before.ends_with("'s") || before.ends_with("’s")) {
+                start -= 1;
+                // "South Korea's": the whole country name.
+                while start > 0
+                    && text[ws[start - 1].start..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase())
+                {
+                    start -= 1;
+                }
+            }
+        }
         if start < run.end {
             let name = adjective_for_possessive(strip_possessive(
                 &text[ws[start].start..ws[run.end - 1].end],
@@ -178,6 +195,16 @@ fn capitalised_run(text: &str, ws: &[Word], i: usize) -> Range<usize> {
         if previous.ends_with("'s") || previous.ends_with("’s") {
             break;
         }
+        // A nickname in quotes inside a name: Jean-Robert “Bazooka” Mercidieu.
+        if end + 3 < ws.len()
+            && matches!(&text[ws[end].start..ws[end].end], "“" | "\"")
+            && cap(ws[end + 1])
+            && matches!(&text[ws[end + 2].start..ws[end + 2].end], "”" | "\"")
+            && cap(ws[end + 3])
+        {
+            end += 4;
+            continue;
+        }
         let w = ws[end];
         let lw = cues::lower(text, w);
         if cap(w)
@@ -224,7 +251,8 @@ impl<'a> Attributor<'a> {
         for q in quotes {
             if let Some(m) = &q.mention {
                 let (name, role) = split_title(&text[m.span.clone()]);
-                if is_person_name(&name) {
+                let known = a.people.iter().any(|p| p.is_called(&name));
+                if is_person_name(&name) && !known {
                     let role = role.or_else(|| m.appositive.clone().map(|r| clean_role(&text[r])));
                     a.add_person(Person { name, role });
                 }
@@ -234,14 +262,18 @@ impl<'a> Attributor<'a> {
         a
     }
 
+    /// Adds a person unless already known under this or a fuller name; a fuller name
+    /// replaces a shorter one seen first ("Fernández Ochoa" then "Yanelis Fernández Ochoa").
     fn add_person(&mut self, p: Person) {
-        match self.people.iter_mut().find(|q| q.name == p.name) {
-            Some(known) => {
-                if known.role.is_none() {
-                    known.role = p.role;
-                }
+        if let Some(known) = self.people.iter_mut().find(|q| q.is_called(&p.name)) {
+            if known.role.is_none() {
+                known.role = p.role;
             }
-            None => self.people.push(p),
+        } else if let Some(shorter) = self.people.iter_mut().find(|q| p.is_called(&q.name)) {
+            let role = shorter.role.take().or(p.role.clone());
+            *shorter = Person { role, ..p };
+        } else {
+            self.people.push(p);
         }
     }
 
@@ -261,25 +293,34 @@ impl<'a> Attributor<'a> {
             .filter(|q| q.kind != QuoteKind::Indirect)
             .map(|q| q.span.clone())
             .collect();
-        let cue_starts: Vec<usize> = quotes
+        let mut cue_starts: Vec<usize> = quotes
             .iter()
             .filter_map(|q| q.mention.as_ref().map(|m| m.span.start))
             .collect();
+        cue_starts.sort_unstable();
+        // Quotes are in text order and do not overlap: binary searches keep this linear.
+        let in_quote = |pos: usize| {
+            let i = quoted.partition_point(|q| q.start <= pos);
+            i > 0 && quoted[i - 1].contains(&pos)
+        };
+        let at_cue = |pos: usize| {
+            let i = cue_starts.partition_point(|&c| c <= pos);
+            i > 0 && pos < cue_starts[i - 1] + 80
+        };
         for para in paragraphs(self.text) {
             for sentence in sentences(self.text, para) {
                 let mut first_in_sentence = true;
                 for w in cues::words(self.text, sentence) {
-                    if quoted.iter().any(|q| q.contains(&w.start)) {
+                    if in_quote(w.start) {
                         continue;
                     }
                     let word = strip_possessive(&self.text[w.start..w.end]);
                     if let Some(&i) = by_surname.get(word) {
                         let i: usize = i;
-                        let at_cue = cue_starts.iter().any(|&c| c <= w.start && w.start < c + 80);
                         self.mentions.push(Mention {
                             pos: w.start,
                             person: i,
-                            subject: first_in_sentence || at_cue,
+                            subject: first_in_sentence || at_cue(w.start),
                         });
                         first_in_sentence = false;
                     }
@@ -319,11 +360,19 @@ impl<'a> Attributor<'a> {
     fn organisation(&self, words: &str) -> Option<String> {
         let words = adjective_for_possessive(strip_possessive(words.trim()));
         let lower = words.to_lowercase();
-        if let Some(full) = self.organisations.iter().rev().find(|o| {
-            let o = o.to_lowercase();
-            o == lower || o.ends_with(&format!(" {lower}"))
-        }) {
-            return Some(full.clone());
+        // The fullest name that ends with (or, failing that, contains) these words:
+        // "Commission" → "European Commission", "Joint Chiefs" → "Joint Chiefs of Staff".
+        let fullest = |matches: &dyn Fn(&str) -> bool| {
+            self.organisations
+                .iter()
+                .filter(|o| matches(&o.to_lowercase()))
+                .max_by_key(|o| o.len())
+                .cloned()
+        };
+        let ends = |o: &str| o == lower || o.ends_with(&format!(" {lower}"));
+        let contains = |o: &str| format!(" {o} ").contains(&format!(" {lower} "));
+        if let Some(full) = fullest(&ends).or_else(|| fullest(&contains)) {
+            return Some(full);
         }
         words
             .chars()
@@ -396,6 +445,13 @@ impl<'a> Attributor<'a> {
                 None => unnamed,
             };
         }
+        if words.len() == 1 && first == "who" {
+            // "…Osman Abdelrahim, who told reporters": the person just named.
+            return match self.last_person_before(span.start) {
+                Some(i) => self.person(i, raw),
+                None => unnamed,
+            };
+        }
         if words.len() == 1 && matches!(first.as_str(), "they" | "it") {
             return unnamed;
         }
@@ -423,7 +479,8 @@ impl<'a> Attributor<'a> {
             .split_whitespace()
             .skip(1)
             .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
-        if first == "the" && (has_proper || ORG_HEADS.has(head)) {
+        let titled = TITLES.has(head) && !ORG_HEADS.has(head);
+        if first == "the" && !titled && (has_proper || ORG_HEADS.has(head)) {
             // "the Foreign Ministry", "the ministry": the organisation named in full earlier.
             if let Some(org) = self.organisation(&raw[4..]) {
                 return Speaker {
@@ -442,8 +499,14 @@ impl<'a> Attributor<'a> {
             return unnamed;
         }
         if first == "the" && !ORG_HEADS.has(head) {
-            // "the deputy minister": the last person whose role has these words.
-            let role = &words[1..];
+            // "the deputy minister", "the Rwandan minister": the last person whose role
+            // has these words (nationalities aside).
+            let role: Vec<String> = words[1..]
+                .iter()
+                .filter(|w| !DEMONYMS.has(w) && !w.contains('.'))
+                .cloned()
+                .collect();
+            let role = &role[..];
             let before = self.mentions.iter().rev().filter(|m| m.pos < span.start);
             for &Mention { person: i, .. } in before {
                 if self.people[i].has_role(role) {

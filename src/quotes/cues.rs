@@ -15,6 +15,9 @@ pub struct Word {
 /// "O'Brien", "al-Sudani", "U.S.") and single punctuation marks.
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let mut out = Vec::new();
+    if range.start >= range.end {
+        return out;
+    }
     let mut iter = text[range.clone()].char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let start = range.start + i;
@@ -125,6 +128,39 @@ static GENERIC_SOURCES: WordSet =
 /// Words that can open the clause after "told reporters": "told reporters the talks…".
 static CLAUSE_SUBJECTS: WordSet = WordSet::new("the he she they it we this that its");
 
+/// Verbs whose object comes before the clause: "told reporters (that)…".
+static OBJECT_VERBS: WordSet = WordSet::new("told tells assured warned urged reminded informed");
+
+/// Words that open an adjunct between a verb and its clause.
+static ADJUNCT_STARTERS: WordSet = WordSet::new(
+    "in on at during after before late later earlier early this last yesterday today \
+     tonight by via through from when while again also repeatedly separately",
+);
+
+/// Words of a short time phrase: "late on Monday", "on Thursday".
+static TIME_WORDS: WordSet = WordSet::new(
+    "on late early later earlier this last yesterday today tonight monday tuesday \
+     wednesday thursday friday saturday sunday morning afternoon evening night week",
+);
+
+/// Words after "said" that do not start a clause: "said nothing", "said to be".
+static NOT_A_CLAUSE: WordSet = WordSet::new(
+    "nothing so little much goodbye yes no to of on in for about with by at from as \
+     hello thanks sorry",
+);
+
+/// Words joining a second cue to the first: "…, but he stressed that", "and added that".
+static JOINERS: WordSet = WordSet::new("and but while though although whereas however");
+
+/// Relative pronouns: a subject ends where its relative clause begins.
+static RELATIVES: WordSet = WordSet::new("who which whose");
+
+/// Plural sources that need no determiner: "officials said", "analysts say".
+static BARE_SOURCES: WordSet = WordSet::new(
+    "officials diplomats analysts sources witnesses residents experts observers \
+     negotiators mediators lawmakers aides",
+);
+
 static PRONOUNS: WordSet = WordSet::new(
     "\
     he she they it we i",
@@ -193,7 +229,9 @@ fn looks_like_mention(text: &str, ws: &[Word]) -> bool {
     if PREPOSITIONS.has(first_lower.as_str()) || is(text, first, &CLAUSE_OPENERS) {
         return false;
     }
-    is_capitalised(text, first) || DETERMINERS.has(first_lower.as_str())
+    is_capitalised(text, first)
+        || DETERMINERS.has(first_lower.as_str())
+        || BARE_SOURCES.has(first_lower.as_str())
 }
 
 fn span_of(ws: &[Word]) -> Range<usize> {
@@ -252,16 +290,29 @@ pub fn subject_before(text: &str, ws: &[Word], verb: usize) -> Option<Mention> {
     if last.is_empty() {
         return None;
     }
-    // "Abdulkarim al-Hamdani, a senior official and a member of the team, told…"
+    // "Abdulkarim al-Hamdani, a senior official and a member of the team, told…",
+    // "Chiu Ya-wen, deputy minister of …, which handles …, said": walk back over up to
+    // two appositive or relative chunks to the name.
     if is_appositive(text, &last) {
-        if let Some(name) = parts.pop() {
-            let name = after_last_opener(text, &name);
+        // Chunks between the name and the verb, nearest the name last.
+        let mut skipped: Vec<Vec<Word>> = vec![last.clone()];
+        while let Some(chunk) = parts.pop() {
+            let name = after_last_opener(text, &chunk);
             if !name.is_empty() && looks_like_mention(text, name) && is_capitalised(text, name[0]) {
+                let appositive = skipped
+                    .iter()
+                    .rev()
+                    .find(|c| !is(text, c[0], &RELATIVES))
+                    .map(|c| span_of(c));
                 return Some(Mention {
                     span: span_of(name),
-                    appositive: Some(span_of(&last)),
+                    appositive,
                 });
             }
+            if skipped.len() == 2 || chunk.is_empty() || !is_appositive(text, &chunk) {
+                break;
+            }
+            skipped.push(chunk);
         }
     }
     let last = after_last_opener(text, &last);
@@ -271,8 +322,15 @@ pub fn subject_before(text: &str, ws: &[Word], verb: usize) -> Option<Mention> {
     })
 }
 
-/// The words after the last clause opener: "when the minister" → "the minister".
+/// The subject words of a chunk: before a relative clause ("An IAEA official who asked
+/// not to be named" → "An IAEA official"), else after the last clause opener ("when the
+/// minister" → "the minister").
 fn after_last_opener<'w>(text: &str, ws: &'w [Word]) -> &'w [Word] {
+    if let Some(r) = ws.iter().position(|w| is(text, *w, &RELATIVES)) {
+        if r > 0 && !ws[..r].iter().any(|w| is(text, *w, &CLAUSE_OPENERS)) {
+            return &ws[..r];
+        }
+    }
     match ws.iter().rposition(|w| is(text, *w, &CLAUSE_OPENERS)) {
         Some(i) => &ws[i + 1..],
         None => ws,
@@ -286,6 +344,11 @@ fn subject_after(text: &str, ws: &[Word], verb: usize) -> Option<Mention> {
         .iter()
         .position(|w| is_punct(text, *w))
         .unwrap_or(rest.len());
+    // "said a U.S. official who attended the session": the source ends at "who".
+    let stop = rest[..stop]
+        .iter()
+        .position(|w| is(text, *w, &RELATIVES))
+        .unwrap_or(stop);
     let name = &rest[..stop];
     if name.is_empty() || !looks_like_mention(text, name) || is(text, name[0], &PRONOUNS) {
         return None;
@@ -330,7 +393,15 @@ pub fn cue_before(text: &str, range: Range<usize>) -> Option<Mention> {
         return Some(m);
     }
     let verb = ws.iter().rposition(|w| is_speech_verb(text, *w))?;
-    subject_before(text, &ws, verb).or_else(|| subject_after(text, &ws, verb))
+    // "Said Haddad:" only when nothing but the name follows the verb.
+    let inverted_at_end = ws[verb + 1..]
+        .iter()
+        .all(|w| is_capitalised(text, *w) || matches!(&text[w.start..w.end], ":" | ","));
+    subject_before(text, &ws, verb).or_else(|| {
+        inverted_at_end
+            .then(|| subject_after(text, &ws, verb))
+            .flatten()
+    })
 }
 
 /// "according to X" anywhere in the words: X up to the next punctuation.
@@ -402,96 +473,120 @@ fn skip_object(text: &str, ws: &[Word], from: usize) -> usize {
     from
 }
 
+/// Where the reported clause after the verb at `verb` starts, if there is one: after
+/// "that", after an object ("told reporters"), after an adjunct ("said in a statement
+/// that", "said on Thursday it would"), or right away for a bare finite clause.
+fn clause_start(text: &str, ws: &[Word], verb: usize, noun_cue: bool) -> Option<usize> {
+    let verb_word = lower(text, ws[verb]);
+    let mut s = verb + 1;
+    if is(text, ws[verb], &OBJECT_VERBS) {
+        s = skip_object(text, ws, s);
+    }
+    if ws.get(s).is_some_and(|w| is(text, *w, &ADJUNCT_STARTERS)) {
+        let that = ws[s..ws.len().min(s + 10)]
+            .iter()
+            .position(|w| lower(text, *w) == "that");
+        match that {
+            Some(t) => return Some(s + t + 1),
+            None => s = skip_time_phrase(text, ws, s),
+        }
+    }
+    if ws
+        .get(s)
+        .is_some_and(|w| matches!(&text[w.start..w.end], "," | ":"))
+    {
+        s += 1;
+    }
+    let next = ws.get(s)?;
+    if lower(text, *next) == "that" {
+        return Some(s + 1);
+    }
+    if noun_cue {
+        return None;
+    }
+    // "said" before a noun phrase nearly always reports a clause: "said Iran was…".
+    let says = matches!(verb_word.as_str(), "said" | "says" | "say");
+    if says && !is(text, *next, &NOT_A_CLAUSE) && !is_punct(text, *next) {
+        return Some(s);
+    }
+    (is(text, ws[verb], &BARE_CLAUSE_VERBS) && clause_looks_finite(text, &ws[s..])).then_some(s)
+}
+
+/// "on Thursday", "late on Monday", "yesterday": skipped between a verb and its clause.
+fn skip_time_phrase(text: &str, ws: &[Word], from: usize) -> usize {
+    let mut s = from;
+    while s < ws.len().min(from + 4) && is(text, ws[s], &TIME_WORDS) {
+        s += 1;
+    }
+    s
+}
+
 /// Reported speech in one sentence: "X said (that) …", "X warned …", "…, X said",
-/// "according to X, …", "X's indication that …". `ws` are the sentence's words.
+/// "according to X, …", "X's indication that …", several per sentence ("X said …, but
+/// he stressed that …"; "He stated … and emphasized that …"). `ws` are the sentence's
+/// words.
 pub fn reported_clauses(text: &str, ws: &[Word]) -> Vec<Reported> {
-    let mut out = Vec::new();
     let sentence_end = ws
         .iter()
         .rposition(|w| !matches!(&text[w.start..w.end], "." | "!" | "?" | "\"" | "”" | "’"))
         .map_or(0, |i| i + 1);
     let ws = &ws[..sentence_end];
-    let mut i = 0;
-    while i < ws.len() {
+    // (first word of the cue, mention, first word of the clause)
+    let mut cues: Vec<(usize, Mention, usize)> = Vec::new();
+    for i in 0..ws.len() {
         let w = ws[i];
-        let noun_cue = is(text, w, &SPEECH_NOUNS)
-            && ws.get(i + 1).is_some_and(|n| lower(text, *n) == "that")
-            && i > 0
-            && (lower(text, ws[i - 1]).ends_with("'s") || lower(text, ws[i - 1]).ends_with("’s"));
+        let possessive_before = i > 0 && {
+            let p = lower(text, ws[i - 1]);
+            p.ends_with("'s") || p.ends_with("’s")
+        };
+        let noun_cue = is(text, w, &SPEECH_NOUNS) && possessive_before;
         if !(is_speech_verb(text, w) || noun_cue) {
-            i += 1;
             continue;
         }
-        let mention = if noun_cue {
-            Some(Mention {
+        let shared = i > 0 && is(text, ws[i - 1], &JOINERS) && !cues.is_empty();
+        let (cue_start, mention) = if noun_cue {
+            let m = Mention {
                 span: ws[i - 1].start..ws[i - 1].end,
                 appositive: None,
-            })
+            };
+            (i - 1, m)
+        } else if shared {
+            (i - 1, cues[cues.len() - 1].1.clone())
         } else {
-            subject_before(text, ws, i)
+            let Some(m) = subject_before(text, ws, i) else {
+                continue;
+            };
+            (
+                ws.iter().position(|x| x.start >= m.span.start).unwrap_or(i),
+                m,
+            )
         };
-        let Some(mention) = mention else {
-            i += 1;
+        let Some(start) = clause_start(text, ws, i, noun_cue) else {
             continue;
         };
-        let mut start = i + 1;
-        if matches!(
-            lower(text, w).as_str(),
-            "told" | "tells" | "assured" | "warned" | "urged" | "reminded"
-        ) {
-            start = skip_object(text, ws, start);
+        if cues.last().is_some_and(|c| cue_start <= c.2) {
+            continue; // inside the previous cue's own words
         }
-        if ws
-            .get(start)
-            .is_some_and(|n| matches!(&text[n.start..n.end], "," | ":"))
-        {
-            start += 1;
-        }
-        let has_that = ws.get(start).is_some_and(|n| lower(text, *n) == "that");
-        if has_that {
-            start += 1;
-        } else if noun_cue
-            || !is(text, w, &BARE_CLAUSE_VERBS)
-            || !clause_looks_finite(text, &ws[start.min(ws.len())..])
-        {
-            i += 1;
-            continue;
-        }
-        // The clause runs to the end of the sentence, or to a second verb sharing the
-        // subject: "… and emphasized that …".
-        let mut end = ws.len();
-        for j in start + 1..ws.len().saturating_sub(1) {
-            if lower(text, ws[j]) == "and" && is_speech_verb(text, ws[j + 1]) {
-                end = j;
-                break;
-            }
+        cues.push((cue_start, mention, start));
+    }
+    let mut out = Vec::new();
+    for k in 0..cues.len() {
+        let start = cues[k].2;
+        let mut end = cues.get(k + 1).map_or(ws.len(), |c| c.0);
+        while end > start && (is(text, ws[end - 1], &JOINERS) || is_punct(text, ws[end - 1])) {
+            end -= 1;
         }
         if end > start {
             out.push(Reported {
                 clause: ws[start].start..ws[end - 1].end,
-                mention: mention.clone(),
+                mention: cues[k].1.clone(),
             });
         }
-        if end < ws.len() {
-            // The second verb reuses this subject.
-            let verb2 = end + 1;
-            let mut s2 = verb2 + 1;
-            if ws.get(s2).is_some_and(|n| lower(text, *n) == "that") {
-                s2 += 1;
-            }
-            if s2 < ws.len()
-                && (ws.get(verb2 + 1).is_some_and(|n| lower(text, *n) == "that")
-                    || clause_looks_finite(text, &ws[s2..]))
-            {
-                out.push(Reported {
-                    clause: ws[s2].start..ws[ws.len() - 1].end,
-                    mention,
-                });
-            }
-        }
-        return out;
     }
-    trailing_cue(text, ws).into_iter().collect()
+    if out.is_empty() {
+        out.extend(trailing_cue(text, ws));
+    }
+    out
 }
 
 /// "…, the ministry said (in a statement)." and "…, according to X." at a sentence's end.

@@ -5,6 +5,7 @@ use super::cues::{self, Mention, Word};
 use super::marks::{pair_marks, Marked};
 use super::sentences::{paragraphs, sentences};
 use super::{Quote, QuoteKind};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Words right before a quotation that make it a name, title or coined term rather than
@@ -301,28 +302,38 @@ fn reported_speech(
 ) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut partial = partial;
+    // Partial quotes by sentence, and a cursor over the (ordered) direct quotes, so each
+    // sentence costs only its own quotes.
+    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, (_, sentence)) in partial.iter().enumerate() {
+        by_sentence.entry(*sentence).or_default().push(i);
+    }
+    let mut next_direct = 0;
     for (si, s) in layout.sentences.iter().enumerate() {
+        while next_direct < direct.len() && direct[next_direct].span.end <= s.start {
+            next_direct += 1;
+        }
         if direct
-            .iter()
-            .any(|q| q.span.start < s.end && s.start < q.span.end)
+            .get(next_direct)
+            .is_some_and(|q| q.span.start < s.end)
         {
             continue;
         }
+        let here = by_sentence.get(&si).map(Vec::as_slice).unwrap_or(&[]);
         let ws: Vec<Word> = cues::words(text, s.clone());
         let mut found = cues::reported_clauses(text, &ws);
         if found.is_empty() {
             found.extend(cues::leading_according_to(text, &ws));
         }
         for r in found {
-            let inside: Vec<usize> = partial
+            let inside: Vec<usize> = here
                 .iter()
-                .enumerate()
-                .filter(|(_, (q, _))| {
-                    r.clause.start <= q.span.start && q.span.end <= r.clause.end + 1
+                .copied()
+                .filter(|&i| {
+                    let q = &partial[i].0;
+                    r.clause.start <= q.span.start && q.span.start < r.clause.end
                 })
-                .map(|(i, _)| i)
                 .collect();
-            let clause_text = strip_marks(&text[r.clause.clone()]);
             if inside.is_empty() {
                 if cues::words(text, r.clause.clone()).len() >= 3 {
                     out.push(Quote {
@@ -335,6 +346,7 @@ fn reported_speech(
                 }
                 continue;
             }
+            let clause_text = strip_marks(&text[r.clause.clone()]);
             for i in inside {
                 let q = &mut partial[i].0;
                 q.statement = Some(clause_text.clone());
@@ -342,14 +354,15 @@ fn reported_speech(
             }
         }
         // Partial quotes outside any reported clause: the sentence is the statement.
-        for (q, sentence) in partial
-            .iter_mut()
-            .filter(|(q, i)| *i == si && q.statement.is_none())
-        {
-            let _ = sentence;
+        for &i in here {
+            let q = &mut partial[i].0;
+            if q.statement.is_some() {
+                continue;
+            }
             q.statement = Some(strip_marks(&text[s.clone()]));
+            // A quote may run past its sentence's end: never search a reversed range.
             q.mention = cues::cue_before(text, s.start..q.span.start)
-                .or_else(|| cues::cue_after(text, q.span.end..s.end));
+                .or_else(|| cues::cue_after(text, q.span.end..s.end.max(q.span.end)));
         }
     }
     out.extend(partial.into_iter().map(|(q, _)| q));

@@ -68,6 +68,7 @@ pub static DEMONYMS: WordSet = WordSet::new(
 pub static ORG_OR_PLACE: WordSet = WordSet::new(
     "\
     ministry office council commission department agency government army forces
+    shoal reef atoll islet crossing border canal mountain mountains lake desert airbase
     embassy mission kremlin house pentagon union nations organization organisation
     party front movement bank fund court parliament assembly congress senate committee
     group alliance coalition authority administration corps guard navy force brigade
@@ -159,6 +160,8 @@ const COUNTRY_ADJECTIVES: &[(&str, &str)] = &[
     ("Russia", "Russian"),
     ("Rwanda", "Rwandan"),
     ("Serbia", "Serbian"),
+    ("South Korea", "South Korean"),
+    ("North Korea", "North Korean"),
     ("Somalia", "Somali"),
     ("Spain", "Spanish"),
     ("Sudan", "Sudanese"),
@@ -203,7 +206,10 @@ pub fn is_name_token(token: &str) -> bool {
         || ["al-", "el-", "bin-", "ibn-", "abu-"]
             .iter()
             .any(|p| lower.starts_with(p));
+    // "Vice-President" is a title, "Jean-Robert" a name.
+    let title_part = lower.contains('-') && lower.split('-').any(|p| TITLES.has(p));
     (capitalised || particle)
+        && !title_part
         && !TITLES.has(lower.as_str())
         && !DEMONYMS.has(lower.as_str())
         && !ORG_OR_PLACE.has(lower.as_str())
@@ -216,11 +222,7 @@ pub fn is_name_token(token: &str) -> bool {
 /// no name at the end ("the Foreign Ministry") come back whole, as an organisation.
 pub fn split_title(mention: &str) -> (String, Option<String>) {
     let ws = cues::words(mention, 0..mention.len());
-    let tokens: Vec<&str> = ws
-        .iter()
-        .map(|w| &mention[w.start..w.end])
-        .filter(|t| *t != ",")
-        .collect();
+    let tokens = name_tokens(mention, &ws);
     let mut first = tokens.len();
     while first > 0 && is_name_token(tokens[first - 1]) {
         first -= 1;
@@ -263,9 +265,26 @@ pub fn split_title(mention: &str) -> (String, Option<String>) {
     (name, role)
 }
 
+/// The words of a mention without punctuation and without a nickname in quotes
+/// (Jean-Robert “Bazooka” Mercidieu → Jean-Robert Mercidieu).
+fn name_tokens<'a>(mention: &'a str, ws: &[cues::Word]) -> Vec<&'a str> {
+    let mut tokens = Vec::new();
+    let mut in_nickname = false;
+    for w in ws {
+        let t = &mention[w.start..w.end];
+        match t {
+            "“" | "\"" if !in_nickname => in_nickname = true,
+            "”" | "\"" => in_nickname = false,
+            _ if in_nickname || !t.chars().next().is_some_and(|c| c.is_alphanumeric()) => {}
+            _ => tokens.push(t),
+        }
+    }
+    tokens
+}
+
 pub fn is_person_name(name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
-    (2..=4).contains(&words.len()) && words.iter().all(|w| is_name_token(w))
+    (2..=5).contains(&words.len()) && words.iter().all(|w| is_name_token(w))
 }
 
 pub fn is_name_particle(w: &str) -> bool {
