@@ -121,15 +121,33 @@ impl Featurizer {
         }
     }
 
-    /// Runs the chain on one statement.
-    pub fn analyze(&self, text: &str) -> Analysis {
+    /// The token chain: tokenize → lowercase → expand contractions → negation → stem.
+    fn tokens(&self, text: &str) -> Vec<Token> {
         let mut toks = tokens::expand_contractions(tokens::tokenize(text));
         tokens::lowercase(&mut toks);
         tokens::mark_negation(&mut toks);
         tokens::stem(&mut toks);
+        toks
+    }
+
+    /// Runs the chain on one statement, keeping every term and the tokens it came from
+    /// (for training and explanations).
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let toks = self.tokens(text);
         let mut terms = Vec::new();
         if self.config.ngrams {
-            terms.extend(ngrams(&toks, self.config.ngram_max, &self.stop_stems));
+            for_each_ngram(
+                &toks,
+                self.config.ngram_max,
+                &self.stop_stems,
+                |text, first, last| {
+                    terms.push(Term {
+                        text: text.to_string(),
+                        first,
+                        last,
+                    })
+                },
+            );
         }
         if self.config.cues {
             terms.extend(
@@ -148,18 +166,54 @@ impl Featurizer {
     /// Maps a statement's terms onto vocabulary ids. N-grams count once (presence),
     /// cue classes count every match; unknown terms are ignored.
     pub fn vectorize(&self, analysis: &Analysis, vocabulary: &HashMap<String, usize>) -> Features {
-        let mut entries: Vec<(usize, f64)> = Vec::with_capacity(analysis.terms.len());
-        for term in &analysis.terms {
-            if let Some(&id) = vocabulary.get(&term.text) {
-                entries.push((id, if is_cue(&term.text) { 1.0 } else { 0.0 }));
+        let entries = analysis
+            .terms
+            .iter()
+            .filter_map(|term| {
+                vocabulary
+                    .get(&term.text)
+                    .map(|&id| (id, is_cue(&term.text)))
+            })
+            .collect();
+        self.finish(entries)
+    }
+
+    /// The same features as `vectorize(analyze(text))`, without building the terms: the
+    /// scoring hot path looks each n-gram up from one reused buffer.
+    pub fn featurize(&self, text: &str, vocabulary: &HashMap<String, usize>) -> Features {
+        let toks = self.tokens(text);
+        let mut entries = Vec::new();
+        if self.config.ngrams {
+            for_each_ngram(
+                &toks,
+                self.config.ngram_max,
+                &self.stop_stems,
+                |term, _, _| {
+                    if let Some(&id) = vocabulary.get(term) {
+                        entries.push((id, false));
+                    }
+                },
+            );
+        }
+        if self.config.cues {
+            for (name, _, _) in self.cues.matches(&toks) {
+                if let Some(&id) = vocabulary.get(&name) {
+                    entries.push((id, true));
+                }
             }
         }
-        entries.sort_by_key(|e| e.0);
+        self.finish(entries)
+    }
+
+    /// (id, is a cue) pairs → sorted unique ids with values: n-grams 1, cues their count,
+    /// then L2-normalised if configured.
+    fn finish(&self, mut entries: Vec<(usize, bool)>) -> Features {
+        entries.sort_unstable();
         let mut merged: Vec<(usize, f64)> = Vec::with_capacity(entries.len());
-        for (id, cue_count) in entries {
+        for (id, cue) in entries {
             match merged.last_mut() {
-                Some(last) if last.0 == id => last.1 += cue_count,
-                _ => merged.push((id, cue_count.max(1.0))),
+                Some(last) if last.0 == id => last.1 += f64::from(u8::from(cue)),
+                _ => merged.push((id, 1.0)),
             }
         }
         if self.config.l2_normalize {
@@ -170,56 +224,48 @@ impl Featurizer {
         }
         Features { entries: merged }
     }
-
-    pub fn featurize(&self, text: &str, vocabulary: &HashMap<String, usize>) -> Features {
-        self.vectorize(&self.analyze(text), vocabulary)
-    }
 }
 
 pub fn is_cue(term: &str) -> bool {
     term.starts_with("cue:")
 }
 
-/// How a token is written in a feature: negated words carry a `NOT_` prefix.
-fn token_feature(t: &Token) -> String {
-    if t.negated {
-        format!("NOT_{}", t.text)
-    } else {
-        t.text.clone()
-    }
-}
-
-/// Word n-grams up to `n_max` within punctuation-free runs, leaving out those made only
-/// of stop words.
-fn ngrams(toks: &[Token], n_max: usize, stop: &HashSet<String>) -> Vec<Term> {
-    let mut terms = Vec::new();
+/// Calls `f(text, first, last)` for every word n-gram up to `n_max` within
+/// punctuation-free runs, leaving out those made only of stop words. Negated words carry
+/// a `NOT_` prefix. One buffer is reused for every n-gram's text.
+fn for_each_ngram(
+    toks: &[Token],
+    n_max: usize,
+    stop: &HashSet<String>,
+    mut f: impl FnMut(&str, usize, usize),
+) {
+    let mut buf = String::new();
     let mut run_start = 0;
     for i in 0..=toks.len() {
-        if i == toks.len() || toks[i].punct {
-            for first in run_start..i {
-                for n in 1..=n_max.min(i - first) {
-                    if toks[first..first + n]
-                        .iter()
-                        .all(|t| stop.contains(&t.text))
-                    {
-                        continue;
-                    }
-                    let text = toks[first..first + n]
-                        .iter()
-                        .map(token_feature)
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    terms.push(Term {
-                        text,
-                        first,
-                        last: first + n,
-                    });
-                }
-            }
-            run_start = i + 1;
+        if i < toks.len() && !toks[i].punct {
+            continue;
         }
+        for first in run_start..i {
+            for n in 1..=n_max.min(i - first) {
+                let gram = &toks[first..first + n];
+                if gram.iter().all(|t| stop.contains(&t.text)) {
+                    continue;
+                }
+                buf.clear();
+                for (j, t) in gram.iter().enumerate() {
+                    if j > 0 {
+                        buf.push(' ');
+                    }
+                    if t.negated {
+                        buf.push_str("NOT_");
+                    }
+                    buf.push_str(&t.text);
+                }
+                f(&buf, first, first + n);
+            }
+        }
+        run_start = i + 1;
     }
-    terms
 }
 
 #[cfg(test)]
@@ -270,5 +316,15 @@ mod tests {
             (b / a - 3.0).abs() < 1e-12,
             "cue counted three times, n-gram once"
         );
+    }
+
+    #[test]
+    fn the_fast_scoring_path_matches_analyze_then_vectorize() {
+        let f = featurizer();
+        let text = "We won't reject talks, but they reject ours. Reject!";
+        let a = f.analyze(text);
+        let vocab: HashMap<String, usize> =
+            a.terms.iter().enumerate().map(|(i, t)| (t.text.clone(), i)).collect();
+        assert_eq!(f.featurize(text, &vocab), f.vectorize(&a, &vocab));
     }
 }

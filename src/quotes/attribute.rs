@@ -93,6 +93,7 @@ fn named_people(text: &str) -> Vec<Person> {
         if is_person_name(&name) && !place_like {
             let role = role
                 .or_else(|| title_before(text, &ws[..run.start]))
+                .or_else(|| appositive_before(text, &ws[..run.start]))
                 .or_else(|| appositive_after(text, &ws[run.end..]));
             found.push(Person { name, role });
         }
@@ -158,6 +159,27 @@ fn title_before(text: &str, before: &[Word]) -> Option<String> {
         .filter(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// A role just before a name and its comma: "The U.S. envoy, Daniel Whitcomb," →
+/// "u.s. envoy".
+fn appositive_before(text: &str, before: &[Word]) -> Option<String> {
+    let (comma, rest) = before.split_last()?;
+    if &text[comma.start..comma.end] != "," {
+        return None;
+    }
+    let start = rest
+        .iter()
+        .rposition(|w| {
+            let t = &text[w.start..w.end];
+            !t.chars().next().is_some_and(|c| c.is_alphanumeric()) && !t.contains('.')
+        })
+        .map_or(0, |i| i + 1);
+    let chunk = &rest[start..];
+    let first = cues::lower(text, *chunk.first()?);
+    let last = cues::lower(text, *chunk.last()?);
+    (matches!(first.as_str(), "the" | "a" | "an") && TITLES.has(&last) && chunk.len() <= 6)
+        .then(|| clean_role(&text[chunk[0].start..chunk[chunk.len() - 1].end]))
 }
 
 /// An appositive role right after a name: ", the U.S. envoy," → "u.s. envoy".

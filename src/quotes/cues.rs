@@ -176,8 +176,18 @@ pub fn lower(text: &str, w: Word) -> String {
     text[w.start..w.end].to_lowercase()
 }
 
+/// Whether a word is in a list, lower-casing only when it has to (this runs for every
+/// word of every article).
 fn is(text: &str, w: Word, list: &WordSet) -> bool {
-    list.has(&lower(text, w))
+    let t = &text[w.start..w.end];
+    if t.bytes()
+        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic())
+        && t.is_ascii()
+    {
+        list.has(t)
+    } else {
+        list.has(&t.to_lowercase())
+    }
 }
 
 pub fn is_speech_verb(text: &str, w: Word) -> bool {
