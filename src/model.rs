@@ -5,11 +5,12 @@
 //! so `git diff` shows which words moved), intercepts, hyper-parameters, the SHA-256 of
 //! the training data and the metrics it reached.
 
+use crate::features::Vocabulary;
 use crate::features::{Analysis, FeatureConfig, Features, Featurizer};
 use crate::metrics::Metrics;
 use anyhow::{bail, Context};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The labels, in the order of every per-class array in this crate and in model files.
@@ -119,7 +120,7 @@ pub struct Explanation {
 pub struct LinearModel {
     pub file: ModelFile,
     featurizer: Featurizer,
-    vocabulary: HashMap<String, usize>,
+    vocabulary: Vocabulary,
     names: Vec<String>,
     weights: Vec<[f64; 3]>,
 }
@@ -188,7 +189,7 @@ impl LinearModel {
         &self.featurizer
     }
 
-    pub fn vocabulary(&self) -> &HashMap<String, usize> {
+    pub fn vocabulary(&self) -> &Vocabulary {
         &self.vocabulary
     }
 

@@ -2,7 +2,7 @@
 //! writing the next model version.
 
 use crate::corpus::{Corpus, Example, Split};
-use crate::features::{is_cue, Analysis, FeatureConfig, Featurizer};
+use crate::features::{is_cue, Analysis, FeatureConfig, Featurizer, Vocabulary};
 use crate::metrics::{ConfusionMatrix, Metrics};
 use crate::model::{
     round_stored, Hyperparameters, Label, LinearModel, ModelFile, TrainingData, FORMAT_VERSION,
@@ -57,7 +57,7 @@ pub fn fit(
     let analyses: Vec<Analysis> = rows.iter().map(|r| featurizer.analyze(&r.quote)).collect();
     let labels: Vec<Label> = rows.iter().map(|r| r.label).collect();
     let names = select_vocabulary(&analyses, &labels, &featurizer.config);
-    let vocabulary: HashMap<String, usize> = names
+    let vocabulary: Vocabulary = names
         .iter()
         .enumerate()
         .map(|(i, n)| (n.clone(), i))

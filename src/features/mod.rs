@@ -8,9 +8,13 @@ pub mod lexicon;
 pub mod tokens;
 
 use lexicon::{Cue, CueMatcher};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 use tokens::Token;
+
+/// Feature text → id. FxHash: the lookups are the scoring hot path, keys are not
+/// attacker-chosen collisions worth defending against.
+pub type Vocabulary = FxHashMap<String, usize>;
 
 /// Everything that decides which features a statement gets.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -95,7 +99,7 @@ pub struct Featurizer {
     pub config: FeatureConfig,
     cues: CueMatcher,
     /// The stop words as the stemmer writes them, to compare with stemmed tokens.
-    stop_stems: HashSet<String>,
+    stop_stems: FxHashSet<String>,
 }
 
 impl Featurizer {
@@ -165,7 +169,7 @@ impl Featurizer {
 
     /// Maps a statement's terms onto vocabulary ids. N-grams count once (presence),
     /// cue classes count every match; unknown terms are ignored.
-    pub fn vectorize(&self, analysis: &Analysis, vocabulary: &HashMap<String, usize>) -> Features {
+    pub fn vectorize(&self, analysis: &Analysis, vocabulary: &Vocabulary) -> Features {
         let entries = analysis
             .terms
             .iter()
@@ -180,7 +184,7 @@ impl Featurizer {
 
     /// The same features as `vectorize(analyze(text))`, without building the terms: the
     /// scoring hot path looks each n-gram up from one reused buffer.
-    pub fn featurize(&self, text: &str, vocabulary: &HashMap<String, usize>) -> Features {
+    pub fn featurize(&self, text: &str, vocabulary: &Vocabulary) -> Features {
         let toks = self.tokens(text);
         let mut entries = Vec::new();
         if self.config.ngrams {
@@ -236,7 +240,7 @@ pub fn is_cue(term: &str) -> bool {
 fn for_each_ngram(
     toks: &[Token],
     n_max: usize,
-    stop: &HashSet<String>,
+    stop: &FxHashSet<String>,
     mut f: impl FnMut(&str, usize, usize),
 ) {
     let mut buf = String::new();
@@ -304,7 +308,7 @@ mod tests {
     #[test]
     fn vectorize_counts_cues_dedups_ngrams_and_normalises() {
         let f = featurizer();
-        let vocab: HashMap<String, usize> = [("reject", 0), ("cue:reject", 1)]
+        let vocab: Vocabulary = [("reject", 0), ("cue:reject", 1)]
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect();
@@ -323,8 +327,12 @@ mod tests {
         let f = featurizer();
         let text = "We won't reject talks, but they reject ours. Reject!";
         let a = f.analyze(text);
-        let vocab: HashMap<String, usize> =
-            a.terms.iter().enumerate().map(|(i, t)| (t.text.clone(), i)).collect();
+        let vocab: Vocabulary = a
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.text.clone(), i))
+            .collect();
         assert_eq!(f.featurize(text, &vocab), f.vectorize(&a, &vocab));
     }
 }

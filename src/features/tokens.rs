@@ -2,6 +2,8 @@
 //! tokenize → lowercase → expand contractions → mark negation scope → stem.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
 /// One token of a statement. `start..end` is the byte span of the surface word it came
 /// from, so explanations can show the words a feature was built from.
@@ -170,17 +172,33 @@ pub fn mark_negation(tokens: &mut [Token]) {
 }
 
 /// Snowball English stemming of every word token.
+/// Snowball English stemming of every word token. Stems are cached per thread: news
+/// repeats its words, and the stemmer is the costliest filter of the chain.
 pub fn stem(tokens: &mut [Token]) {
+    /// Past this many distinct words the cache starts afresh, so memory stays flat.
+    const CACHE_LIMIT: usize = 200_000;
     thread_local! {
         static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
+        static CACHE: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
     }
     STEMMER.with(|stemmer| {
-        for t in tokens.iter_mut().filter(|t| !t.punct && t.text != "<num>") {
-            let stemmed = stemmer.stem(&t.text);
-            if stemmed != t.text {
-                t.text = stemmed.into_owned();
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            for t in tokens.iter_mut().filter(|t| !t.punct && t.text != "<num>") {
+                if let Some(stemmed) = cache.get(&t.text) {
+                    if *stemmed != t.text {
+                        t.text.clone_from(stemmed);
+                    }
+                    continue;
+                }
+                let stemmed = stemmer.stem(&t.text).into_owned();
+                if cache.len() >= CACHE_LIMIT {
+                    cache.clear();
+                }
+                cache.insert(t.text.clone(), stemmed.clone());
+                t.text = stemmed;
             }
-        }
+        })
     });
 }
 

@@ -72,33 +72,29 @@ fn for_each_capitalised_run(text: &str, mut f: impl FnMut(&[Word], Range<usize>)
     }
 }
 
-/// People named anywhere in the article, with the role found next to them: a title in
+/// A person named by a capitalised run, with the role found next to them: a title in
 /// front ("President Donald Trump", "U.S. special envoy Marcus Halloway") or an
-/// appositive after ("Daniel Whitcomb, the U.S. envoy,"). These are who a later surname,
-/// title or pronoun can refer to.
-fn named_people(text: &str) -> Vec<Person> {
-    let mut found = Vec::new();
-    for_each_capitalised_run(text, |ws, run| {
-        let before = run.start.checked_sub(1).map(|b| cues::lower(text, ws[b]));
-        let mut first = run.start;
-        // "Minister for Reintegration Victor Rusnac": that word is the role's.
-        if matches!(before.as_deref(), Some("for" | "of")) && run.len() >= 3 {
-            first += 1;
-        }
-        let span = ws[first].start..ws[run.end - 1].end;
-        let (name, role) = split_title(&text[span]);
-        // "in El Fasher", "the Viv Ansanm coalition": places and names of things.
-        let place_like =
-            before.as_deref().is_some_and(|b| NOT_PERSON_AFTER.has(b)) && first == run.start;
-        if is_person_name(&name) && !place_like {
-            let role = role
-                .or_else(|| title_before(text, &ws[..run.start]))
-                .or_else(|| appositive_before(text, &ws[..run.start]))
-                .or_else(|| appositive_after(text, &ws[run.end..]));
-            found.push(Person { name, role });
-        }
-    });
-    found
+/// appositive after ("Daniel Whitcomb, the U.S. envoy,"). These are who a later
+/// surname, title or pronoun can refer to.
+fn person_at(text: &str, ws: &[Word], run: Range<usize>, found: &mut Vec<Person>) {
+    let before = run.start.checked_sub(1).map(|b| cues::lower(text, ws[b]));
+    let mut first = run.start;
+    // "Minister for Reintegration Victor Rusnac": that word is the role's.
+    if matches!(before.as_deref(), Some("for" | "of")) && run.len() >= 3 {
+        first += 1;
+    }
+    let span = ws[first].start..ws[run.end - 1].end;
+    let (name, role) = split_title(&text[span]);
+    // "in El Fasher", "the Viv Ansanm coalition": places and names of things.
+    let place_like =
+        before.as_deref().is_some_and(|b| NOT_PERSON_AFTER.has(b)) && first == run.start;
+    if is_person_name(&name) && !place_like {
+        let role = role
+            .or_else(|| title_before(text, &ws[..run.start]))
+            .or_else(|| appositive_before(text, &ws[..run.start]))
+            .or_else(|| appositive_after(text, &ws[run.end..]));
+        found.push(Person { name, role });
+    }
 }
 
 /// Words after which a capitalised run is a place or a thing, not a person.
@@ -107,43 +103,49 @@ static NOT_PERSON_AFTER: WordSet = WordSet::new(
      of from to",
 );
 
-/// Organisations named anywhere in the article ("the Chinese Commerce Ministry"), so a
+/// An organisation named by a capitalised run ("the Chinese Commerce Ministry"), so a
 /// later "the ministry" or "Commerce Ministry" resolves to the full name.
-fn named_organisations(text: &str) -> Vec<String> {
-    let mut found: Vec<String> = Vec::new();
-    for_each_capitalised_run(text, |ws, run| {
-        let last = cues::lower(text, ws[run.end - 1]);
-        if !ORG_HEADS.has(strip_possessive(&last)) {
-            return;
-        }
-        let mut start = run.start + usize::from(cues::lower(text, ws[run.start]) == "the");
-        // "Egypt's Foreign Ministry": the possessive country belongs to the name.
-        if start == run.start && start > 0 {
-            let before = &text[ws[start - 1].start..ws[start - 1].end];
-            let capital = before.chars().next().is_some_and(|c| c.is_uppercase());
-            if capital && (before.ends_with("'s") || before.ends_with("’s")) {
+fn organisation_at(text: &str, ws: &[Word], run: Range<usize>, found: &mut Vec<String>) {
+    let last = cues::lower(text, ws[run.end - 1]);
+    if !ORG_HEADS.has(strip_possessive(&last)) {
+        return;
+    }
+    let mut start = run.start + usize::from(cues::lower(text, ws[run.start]) == "the");
+    // "Egypt's Foreign Ministry": the possessive country belongs to the name.
+    if start == run.start && start > 0 {
+        let before = &text[ws[start - 1].start..ws[start - 1].end];
+        let capital = before.chars().next().is_some_and(|c| c.is_uppercase());
+        if capital && (before.ends_with("'s") || before.ends_with("’s")) {
+            start -= 1;
+            // "South Korea's": the whole country name.
+            while start > 0
+                && text[ws[start - 1].start..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase())
+            {
                 start -= 1;
-                // "South Korea's": the whole country name.
-                while start > 0
-                    && text[ws[start - 1].start..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase())
-                {
-                    start -= 1;
-                }
             }
         }
-        if start < run.end {
-            let name = adjective_for_possessive(strip_possessive(
-                &text[ws[start].start..ws[run.end - 1].end],
-            ));
-            if !found.contains(&name) {
-                found.push(name);
-            }
+    }
+    if start < run.end {
+        let name = adjective_for_possessive(strip_possessive(
+            &text[ws[start].start..ws[run.end - 1].end],
+        ));
+        if !found.contains(&name) {
+            found.push(name);
         }
+    }
+}
+
+/// People and organisations named in the article, in one pass over its capitalised runs.
+fn named_entities(text: &str) -> (Vec<Person>, Vec<String>) {
+    let (mut people, mut organisations) = (Vec::new(), Vec::new());
+    for_each_capitalised_run(text, |ws, run| {
+        person_at(text, ws, run.clone(), &mut people);
+        organisation_at(text, ws, run, &mut organisations);
     });
-    found
+    (people, organisations)
 }
 
 /// Lower-case title words right before a name: "special envoy" in "U.S. special envoy".
@@ -262,11 +264,13 @@ impl<'a> Attributor<'a> {
         let mut a = Attributor {
             text,
             people: Vec::new(),
-            organisations: named_organisations(text),
+            organisations: Vec::new(),
             mentions: Vec::new(),
             aliases,
         };
-        for p in named_people(text) {
+        let (people, organisations) = named_entities(text);
+        a.organisations = organisations;
+        for p in people {
             a.add_person(p);
         }
         // Full names at cues ("…," said Ahmed Qureshi) are people too.

@@ -2,14 +2,14 @@
 //! places: "Iranian Supreme Leader Ali Khamenei" is a role and a name.
 
 use super::cues;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// A set of lower-case words, written as one space-separated list so it stays readable,
 /// hashed on first use.
 pub struct WordSet {
     list: &'static str,
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl WordSet {
