@@ -5,8 +5,8 @@
 
 use super::cues::{self, Word};
 use super::names::{
-    adjective_for_possessive, is_name_particle, is_person_name, split_title, strip_possessive,
-    WordSet, DEMONYMS, ORG_HEADS, SOURCE_NOUNS, TITLES,
+    adjective_for_possessive, is_name_particle, is_person_name, last_country_adjective,
+    split_title, strip_possessive, WordSet, DEMONYMS, ORG_HEADS, SOURCE_NOUNS, TITLES,
 };
 use super::sentences::{paragraphs, sentences};
 use super::{Quote, QuoteKind, Speaker};
@@ -105,7 +105,7 @@ static NOT_PERSON_AFTER: WordSet = WordSet::new(
 
 /// An organisation named by a capitalised run ("the Chinese Commerce Ministry"), so a
 /// later "the ministry" or "Commerce Ministry" resolves to the full name.
-fn organisation_at(text: &str, ws: &[Word], run: Range<usize>, found: &mut Vec<String>) {
+fn organisation_at(text: &str, ws: &[Word], run: Range<usize>, found: &mut Vec<(usize, String)>) {
     let last = cues::lower(text, ws[run.end - 1]);
     if !ORG_HEADS.has(strip_possessive(&last)) {
         return;
@@ -132,14 +132,12 @@ fn organisation_at(text: &str, ws: &[Word], run: Range<usize>, found: &mut Vec<S
         let name = adjective_for_possessive(strip_possessive(
             &text[ws[start].start..ws[run.end - 1].end],
         ));
-        if !found.contains(&name) {
-            found.push(name);
-        }
+        found.push((ws[start].start, name));
     }
 }
 
 /// People and organisations named in the article, in one pass over its capitalised runs.
-fn named_entities(text: &str) -> (Vec<Person>, Vec<String>) {
+fn named_entities(text: &str) -> (Vec<Person>, Vec<(usize, String)>) {
     let (mut people, mut organisations) = (Vec::new(), Vec::new());
     for_each_capitalised_run(text, |ws, run| {
         person_at(text, ws, run.clone(), &mut people);
@@ -253,7 +251,8 @@ struct Mention {
 pub struct Attributor<'a> {
     text: &'a str,
     people: Vec<Person>,
-    organisations: Vec<String>,
+    /// Every place an organisation is named: (position, name).
+    organisations: Vec<(usize, String)>,
     /// Every mention of a known person, in text order.
     mentions: Vec<Mention>,
     aliases: &'a HashMap<String, String>,
@@ -383,21 +382,34 @@ impl<'a> Attributor<'a> {
 
     /// The organisation named in full whose name ends with these words ("ministry",
     /// "Commerce Ministry"); the last one named wins.
-    fn organisation(&self, words: &str) -> Option<String> {
+    /// The organisation these words ("ministry", "Commerce Ministry") refer to at `pos`:
+    /// among the names that end with (or, failing that, contain) them, preferring fuller
+    /// names, the one named last before `pos`.
+    fn organisation(&self, words: &str, pos: usize) -> Option<String> {
         let words = adjective_for_possessive(strip_possessive(words.trim()));
         let lower = words.to_lowercase();
-        // The fullest name that ends with (or, failing that, contains) these words:
-        // "Commission" → "European Commission", "Joint Chiefs" → "Joint Chiefs of Staff".
-        let fullest = |matches: &dyn Fn(&str) -> bool| {
-            self.organisations
+        let pick = |matches: &dyn Fn(&str) -> bool| {
+            let found: Vec<&(usize, String)> = self
+                .organisations
                 .iter()
-                .filter(|o| matches(&o.to_lowercase()))
-                .max_by_key(|o| o.len())
-                .cloned()
+                .filter(|(_, o)| matches(&o.to_lowercase()))
+                .collect();
+            // "Commission" alone is dropped when "European Commission" is also named.
+            let fuller = found.iter().any(|(_, o)| o.to_lowercase() != lower);
+            let found: Vec<_> = found
+                .into_iter()
+                .filter(|(_, o)| !fuller || o.to_lowercase() != lower)
+                .collect();
+            found
+                .iter()
+                .filter(|(at, _)| *at < pos)
+                .max_by_key(|(at, _)| *at)
+                .or(found.first())
+                .map(|(_, o)| o.clone())
         };
         let ends = |o: &str| o == lower || o.ends_with(&format!(" {lower}"));
         let contains = |o: &str| format!(" {o} ").contains(&format!(" {lower} "));
-        if let Some(full) = fullest(&ends).or_else(|| fullest(&contains)) {
+        if let Some(full) = pick(&ends).or_else(|| pick(&contains)) {
             return Some(full);
         }
         words
@@ -498,7 +510,7 @@ impl<'a> Attributor<'a> {
                     | "sources"
             );
         if capitalised {
-            return self.resolve_name(raw, appositive);
+            return self.resolve_name(raw, span.start, appositive);
         }
         let head = strip_possessive(words.last().map(String::as_str).unwrap_or(""));
         let has_proper = raw
@@ -508,7 +520,7 @@ impl<'a> Attributor<'a> {
         let titled = TITLES.has(head) && !ORG_HEADS.has(head);
         if first == "the" && !titled && (has_proper || ORG_HEADS.has(head)) {
             // "the Foreign Ministry", "the ministry": the organisation named in full earlier.
-            if let Some(org) = self.organisation(&raw[4..]) {
+            if let Some(org) = self.organisation(&raw[4..], span.start) {
                 return Speaker {
                     name: Some(self.canonical(&org)),
                     role: None,
@@ -546,7 +558,18 @@ impl<'a> Attributor<'a> {
         unnamed
     }
 
-    fn resolve_name(&self, raw: &str, appositive: Option<Range<usize>>) -> Speaker {
+    fn resolve_name(&self, raw: &str, pos: usize, appositive: Option<Range<usize>>) -> Speaker {
+        // "Its Foreign Ministry": the ministry of the country named last.
+        if let Some(rest) = raw.strip_prefix("Its ") {
+            if let Some(adjective) = last_country_adjective(&self.text[..pos]) {
+                let org = format!("{adjective} {rest}");
+                return Speaker {
+                    name: Some(self.canonical(&self.organisation(&org, pos).unwrap_or(org))),
+                    role: None,
+                    mention: Some(raw.to_string()),
+                };
+            }
+        }
         let (name, role) = split_title(raw);
         let role = role.or_else(|| appositive.map(|r| clean_role(&self.text[r])));
         if let Some(i) = self.people.iter().position(|p| p.name == name) {
@@ -558,7 +581,7 @@ impl<'a> Attributor<'a> {
             return self.person(i, raw);
         }
         if role.is_none() && !is_person_name(&name) {
-            if let Some(org) = self.organisation(&name) {
+            if let Some(org) = self.organisation(&name, pos) {
                 return Speaker {
                     name: Some(self.canonical(&org)),
                     role: None,

@@ -176,6 +176,16 @@ const COUNTRY_ADJECTIVES: &[(&str, &str)] = &[
     ("Yemen", "Yemeni"),
 ];
 
+/// The adjective of the country named last in `text` ("… Brazil offered …" → "Brazilian"),
+/// for "its Foreign Ministry".
+pub fn last_country_adjective(text: &str) -> Option<&'static str> {
+    COUNTRY_ADJECTIVES
+        .iter()
+        .filter_map(|(country, adjective)| text.rfind(country).map(|at| (at, *adjective)))
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, adjective)| adjective)
+}
+
 /// "Turkey's Foreign Ministry" → "Turkish Foreign Ministry".
 pub fn adjective_for_possessive(org: &str) -> String {
     for (country, adjective) in COUNTRY_ADJECTIVES {
