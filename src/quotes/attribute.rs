@@ -105,7 +105,12 @@ static NOT_PERSON_AFTER: WordSet = WordSet::new(
 
 /// An organisation named by a capitalised run ("the Chinese Commerce Ministry"), so a
 /// later "the ministry" or "Commerce Ministry" resolves to the full name.
-fn organisation_at(text: &str, ws: &[Word], run: Range<usize>, found: &mut Vec<(usize, String)>) {
+fn organisation_at(
+    text: &str,
+    ws: &[Word],
+    run: Range<usize>,
+    found: &mut Vec<(String, Vec<usize>)>,
+) {
     let last = cues::lower(text, ws[run.end - 1]);
     if !ORG_HEADS.has(strip_possessive(&last)) {
         return;
@@ -132,12 +137,15 @@ fn organisation_at(text: &str, ws: &[Word], run: Range<usize>, found: &mut Vec<(
         let name = adjective_for_possessive(strip_possessive(
             &text[ws[start].start..ws[run.end - 1].end],
         ));
-        found.push((ws[start].start, name));
+        match found.iter_mut().find(|(known, _)| *known == name) {
+            Some((_, positions)) => positions.push(ws[start].start),
+            None => found.push((name, vec![ws[start].start])),
+        }
     }
 }
 
 /// People and organisations named in the article, in one pass over its capitalised runs.
-fn named_entities(text: &str) -> (Vec<Person>, Vec<(usize, String)>) {
+fn named_entities(text: &str) -> (Vec<Person>, Vec<(String, Vec<usize>)>) {
     let (mut people, mut organisations) = (Vec::new(), Vec::new());
     for_each_capitalised_run(text, |ws, run| {
         person_at(text, ws, run.clone(), &mut people);
@@ -251,8 +259,8 @@ struct Mention {
 pub struct Attributor<'a> {
     text: &'a str,
     people: Vec<Person>,
-    /// Every place an organisation is named: (position, name).
-    organisations: Vec<(usize, String)>,
+    /// Each organisation named, with the positions where it is named (in text order).
+    organisations: Vec<(String, Vec<usize>)>,
     /// Every mention of a known person, in text order.
     mentions: Vec<Mention>,
     aliases: &'a HashMap<String, String>,
@@ -389,23 +397,27 @@ impl<'a> Attributor<'a> {
         let words = adjective_for_possessive(strip_possessive(words.trim()));
         let lower = words.to_lowercase();
         let pick = |matches: &dyn Fn(&str) -> bool| {
-            let found: Vec<&(usize, String)> = self
+            let found: Vec<&(String, Vec<usize>)> = self
                 .organisations
                 .iter()
-                .filter(|(_, o)| matches(&o.to_lowercase()))
+                .filter(|(o, _)| matches(&o.to_lowercase()))
                 .collect();
             // "Commission" alone is dropped when "European Commission" is also named.
-            let fuller = found.iter().any(|(_, o)| o.to_lowercase() != lower);
+            let fuller = found.iter().any(|(o, _)| o.to_lowercase() != lower);
             let found: Vec<_> = found
                 .into_iter()
-                .filter(|(_, o)| !fuller || o.to_lowercase() != lower)
+                .filter(|(o, _)| !fuller || o.to_lowercase() != lower)
                 .collect();
+            let last_before = |positions: &[usize]| {
+                let i = positions.partition_point(|&at| at < pos);
+                i.checked_sub(1).map(|i| positions[i])
+            };
             found
                 .iter()
-                .filter(|(at, _)| *at < pos)
+                .filter_map(|(o, positions)| last_before(positions).map(|at| (at, o)))
                 .max_by_key(|(at, _)| *at)
-                .or(found.first())
                 .map(|(_, o)| o.clone())
+                .or_else(|| found.first().map(|(o, _)| o.clone()))
         };
         let ends = |o: &str| o == lower || o.ends_with(&format!(" {lower}"));
         let contains = |o: &str| format!(" {o} ").contains(&format!(" {lower} "));
