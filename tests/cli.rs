@@ -313,3 +313,55 @@ fn seed_articles_yield_the_expected_quotes_and_speakers() {
         );
     }
 }
+
+#[test]
+fn parallel_output_is_identical_to_single_threaded() {
+    let run = |jobs: &str| {
+        let out = stance()
+            .args([
+                "score",
+                "--jobs",
+                jobs,
+                "training-data/articles",
+                "examples",
+            ])
+            .current_dir(common::repo(""))
+            .assert()
+            .success();
+        out.get_output().stdout.clone()
+    };
+    let single = run("1");
+    assert!(single.len() > 10_000);
+    assert_eq!(single, run("2"));
+}
+
+#[test]
+fn an_alias_file_maps_names_to_one_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    let aliases = dir.path().join("aliases.csv");
+    fs::write(
+        &aliases,
+        "alias,canonical\nLeila Haddad,Leila Haddad-Karimi\n",
+    )
+    .unwrap();
+    let out = stance()
+        .args(["score", "--speakers"])
+        .arg(&aliases)
+        .arg("-")
+        .write_stdin(ARTICLE)
+        .assert()
+        .success();
+    assert_eq!(
+        records(&out.get_output().stdout)[0]["speaker"],
+        "Leila Haddad-Karimi"
+    );
+    fs::write(&aliases, "alias,canonical\nOnlyOne\n").unwrap();
+    stance()
+        .args(["score", "--speakers"])
+        .arg(&aliases)
+        .arg("-")
+        .write_stdin(ARTICLE)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("aliases.csv"));
+}
