@@ -69,7 +69,7 @@ fn training_twice_writes_the_same_bytes() {
 }
 
 /// Thresholds sit just under what the committed model reaches (see models/README.md).
-const MIN_MACRO_F1: f64 = 0.84;
+const MIN_MACRO_F1: f64 = 0.85;
 const MIN_RECALL: f64 = 0.80;
 
 #[test]
