@@ -38,14 +38,14 @@ impl BatchStats {
 }
 
 /// Scores every article from `inputs`, writing records (and error records) to `writer`
-/// in input order. `on_error` is told of each failed input (to print it on stderr);
-/// `on_progress` of the number of articles done so far.
+/// in input order. `on_notice` is told of each failed input and each lossy-UTF-8
+/// warning (to print on stderr); `on_progress` of the number of articles done so far.
 pub fn score_all<W: Write>(
     pipeline: &Pipeline,
     inputs: impl Iterator<Item = Result<Article, InputError>>,
     writer: &mut RecordWriter<W>,
     mut summary: Option<&mut Summary>,
-    on_error: &mut dyn FnMut(&InputError),
+    on_notice: &mut dyn FnMut(&InputError),
     on_progress: &mut dyn FnMut(usize),
 ) -> io::Result<BatchStats> {
     let started = Instant::now();
@@ -67,14 +67,14 @@ pub fn score_all<W: Write>(
             match item {
                 Err(e) => {
                     stats.failed += 1;
-                    on_error(&e);
+                    on_notice(&e);
                     writer.write_error(&e)?;
                 }
                 Ok((article, quotes)) => {
                     stats.bytes += article.text.len();
                     if article.lossy {
                         stats.lossy += 1;
-                        on_error(&InputError {
+                        on_notice(&InputError {
                             source: article.id.clone(),
                             reason: "warning: not valid UTF-8; decoded with replacement characters"
                                 .into(),
