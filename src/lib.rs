@@ -17,6 +17,7 @@ pub mod model;
 pub mod output;
 pub mod quotes;
 pub mod report;
+pub mod scored;
 pub mod train;
 
 use article::Article;

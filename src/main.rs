@@ -11,7 +11,8 @@ use stance::model::{Hyperparameters, LinearModel};
 use stance::output::{
     classify_record, Format, RecordWriter, Summary, CLASSIFY_COLUMNS, SCORE_COLUMNS,
 };
-use stance::report::{self, ReportContext, ScoredSet};
+use stance::report::{self, ReportContext};
+use stance::scored::{self, ScoredSet};
 use stance::train::{cross_validate, evaluate, next_version, train, write_model};
 use stance::Pipeline;
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -295,7 +296,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         }
         Command::Summary { file, format } => {
             let name = file.display().to_string();
-            let set = report::summarize(
+            let set = scored::summarize(
                 open_input(&file)?,
                 &name,
                 format,

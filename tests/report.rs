@@ -4,7 +4,8 @@ mod common;
 
 use assert_cmd::Command;
 use serde_json::{json, Value};
-use stance::report::{date_of, day_number, esc, render, ReportContext, ScoredSet};
+use stance::report::{date_of, day_number, esc, render, ReportContext};
+use stance::scored::ScoredSet;
 use std::collections::BTreeMap;
 use std::fs;
 
