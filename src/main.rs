@@ -134,6 +134,12 @@ enum Command {
         /// Leave out the cue-lexicon counts (ablation)
         #[arg(long)]
         no_cues: bool,
+        /// Do not mark the subjects of meetings and documents as topic (ablation)
+        #[arg(long)]
+        no_topic_scope: bool,
+        /// Add the pooled polarity of the cues, flipped under negation (off by default)
+        #[arg(long)]
+        polarity: bool,
         /// Print the model file to stdout instead of writing it
         #[arg(long)]
         dry_run: bool,
@@ -327,6 +333,8 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             min_count,
             no_ngrams,
             no_cues,
+            no_topic_scope,
+            polarity,
             dry_run,
             card,
             cv,
@@ -343,6 +351,8 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 },
                 ngrams: !no_ngrams,
                 cues: !no_cues,
+                topic_scope: !no_topic_scope,
+                polarity,
                 ..FeatureConfig::default()
             };
             config.max_features = max_features.unwrap_or(config.max_features);

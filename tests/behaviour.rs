@@ -8,9 +8,9 @@ use serde::Deserialize;
 use stance::model::Label;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Just under what the built-in model (v4) reaches, 78/110 = 0.709, rounded down to 0.05.
+/// Just under what the built-in model (v5) reaches, 90/110 = 0.818, rounded down to 0.05.
 /// Issue 3 asks for 0.90: the failures printed by this test are the work left.
-const MIN_PASS_RATE: f64 = 0.70;
+const MIN_PASS_RATE: f64 = 0.80;
 const MIN_PAIRS: usize = 60;
 /// Word 3-gram Jaccard similarity above which a sentence near-duplicates a training row.
 const NEAR_DUPLICATE: f64 = 0.6;

@@ -75,8 +75,10 @@ impl CueMatcher {
     }
 
     /// Every cue match in stemmed tokens: (feature name, first token, last token + 1).
-    /// Matching skips punctuation-free runs only; a phrase never spans a comma.
-    pub fn matches(&self, tokens: &[Token]) -> Vec<(String, usize, usize)> {
+    /// Matching skips punctuation-free runs only; a phrase never spans a comma. A cue in
+    /// a topic scope is `cue:topic`; with `polarity`, every other match also yields its
+    /// pooled polarity (`pol:coop` / `pol:conf`), flipped under negation.
+    pub fn matches(&self, tokens: &[Token], polarity: bool) -> Vec<(String, usize, usize)> {
         let mut found = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -91,20 +93,44 @@ impl CueMatcher {
             });
             match hit {
                 Some((stems, class)) => {
+                    let (end, class) = (i + stems.len(), &self.classes[*class]);
                     let negated = tokens[i].negated;
-                    let prefix = if negated { "cue:NOT_" } else { "cue:" };
-                    found.push((
-                        format!("{prefix}{}", self.classes[*class]),
-                        i,
-                        i + stems.len(),
-                    ));
-                    i += stems.len();
+                    if tokens[i].topic {
+                        found.push(("cue:topic".to_string(), i, end));
+                    } else {
+                        let prefix = if negated { "cue:NOT_" } else { "cue:" };
+                        found.push((format!("{prefix}{class}"), i, end));
+                        let pole = polarity.then(|| pole(class, negated)).flatten();
+                        if let Some(pole) = pole {
+                            found.push((pole.to_string(), i, end));
+                        }
+                    }
+                    i = end;
                 }
                 None => i += 1,
             }
         }
         found
     }
+}
+
+/// CAMEO's split of verbal events: cooperation (appeal, consult, cooperate, yield, agree)
+/// and conflict (demand, disapprove, reject, threaten). Negation turns one into the other:
+/// "we will not retaliate" is a cooperative signal. Procedure has no pole.
+fn pole(class: &str, negated: bool) -> Option<&'static str> {
+    let cooperative = match class {
+        "agree" | "appeal" | "consult" | "cooperation" | "deescalate" | "offer" | "welcome"
+        | "yield" => true,
+        "accuse" | "conflict" | "demand" | "disapprove" | "friction" | "reject" | "threaten" => {
+            false
+        }
+        _ => return None,
+    };
+    Some(if cooperative != negated {
+        "pol:coop"
+    } else {
+        "pol:conf"
+    })
 }
 
 #[cfg(test)]
@@ -134,12 +160,35 @@ mod tests {
             cue("red lines", "demand"),
         ]);
         let found: Vec<_> = m
-            .matches(&chain(
-                "We will not close the door. They threatened our red line.",
-            ))
+            .matches(
+                &chain("We will not close the door. They threatened our red line."),
+                false,
+            )
             .into_iter()
             .map(|f| f.0)
             .collect();
         assert_eq!(found, ["cue:NOT_reject", "cue:threaten", "cue:demand"]);
+    }
+
+    #[test]
+    fn polarity_flips_under_negation_and_topic_cues_are_pooled() {
+        let m = CueMatcher::new(&[cue("retaliate", "threaten"), cue("sanction", "threaten")]);
+        let names = |text: &str| {
+            let mut t = tokens::expand_contractions(tokens::tokenize(text));
+            tokens::lowercase(&mut t);
+            tokens::mark_negation(&mut t);
+            tokens::mark_topic(&mut t);
+            tokens::stem(&mut t);
+            m.matches(&t, true)
+                .into_iter()
+                .map(|f| f.0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names("We will retaliate."), ["cue:threaten", "pol:conf"]);
+        assert_eq!(
+            names("We will not retaliate."),
+            ["cue:NOT_threaten", "pol:coop"]
+        );
+        assert_eq!(names("The panel on sanctions meets today."), ["cue:topic"]);
     }
 }

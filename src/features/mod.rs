@@ -1,6 +1,7 @@
 //! Statement → features, as one visible chain:
-//! tokenize → lowercase → expand contractions → mark negation scope → stem
-//! → word n-grams + negation-aware cue classes → vocabulary ids.
+//! tokenize → lowercase → expand contractions → mark negation and topic scopes → stem
+//! → word n-grams + negation-aware cue classes (and, if configured, their polarity)
+//! → vocabulary ids.
 //!
 //! The same `FeatureConfig` is used to train and to score: it is stored in the model.
 
@@ -39,6 +40,18 @@ pub struct FeatureConfig {
     /// negation scopes and join content words in bigrams ("not NOT_accept").
     #[serde(default)]
     pub stop_words: Vec<String>,
+    /// Mark the subject of a meeting or document ("talks on *sanctions*") as topic: its
+    /// words become `about_` n-grams and its cues one `cue:topic`, so charged subjects of
+    /// procedural news are not read as the speaker's stance. Off in models before v5.
+    #[serde(default)]
+    pub topic_scope: bool,
+    /// Add the pooled polarity of the cues (`pol:coop`, `pol:conf`, CAMEO's verbal
+    /// cooperation and conflict), flipped under negation: "will not retaliate" counts as
+    /// cooperative even where the n-gram was never seen. Off by default: it helps the
+    /// behavioural pairs but reads real joint announcements and "no evidence of …" as
+    /// conciliatory (the model card's ablation has the figures).
+    #[serde(default)]
+    pub polarity: bool,
 }
 
 /// The stop words of new models: pronouns, articles, prepositions, auxiliaries and
@@ -67,6 +80,8 @@ impl Default for FeatureConfig {
                 .split_whitespace()
                 .map(String::from)
                 .collect(),
+            topic_scope: true,
+            polarity: false,
         }
     }
 }
@@ -114,6 +129,7 @@ impl Featurizer {
                 end: 0,
                 punct: false,
                 negated: false,
+                topic: false,
             })
             .collect::<Vec<_>>();
         tokens::stem(&mut stop);
@@ -125,11 +141,15 @@ impl Featurizer {
         }
     }
 
-    /// The token chain: tokenize → lowercase → expand contractions → negation → stem.
+    /// The token chain: tokenize → lowercase → expand contractions → negation (and
+    /// topic) → stem.
     fn tokens(&self, text: &str) -> Vec<Token> {
         let mut toks = tokens::expand_contractions(tokens::tokenize(text));
         tokens::lowercase(&mut toks);
         tokens::mark_negation(&mut toks);
+        if self.config.topic_scope {
+            tokens::mark_topic(&mut toks);
+        }
         tokens::stem(&mut toks);
         toks
     }
@@ -156,7 +176,7 @@ impl Featurizer {
         if self.config.cues {
             terms.extend(
                 self.cues
-                    .matches(&toks)
+                    .matches(&toks, self.config.polarity)
                     .into_iter()
                     .map(|(text, first, last)| Term { text, first, last }),
             );
@@ -200,7 +220,7 @@ impl Featurizer {
             );
         }
         if self.config.cues {
-            for (name, _, _) in self.cues.matches(&toks) {
+            for (name, _, _) in self.cues.matches(&toks, self.config.polarity) {
                 if let Some(&id) = vocabulary.get(&name) {
                     entries.push((id, true));
                 }
@@ -230,13 +250,14 @@ impl Featurizer {
     }
 }
 
+/// Cue and polarity features count every match; n-grams count once.
 pub fn is_cue(term: &str) -> bool {
-    term.starts_with("cue:")
+    term.starts_with("cue:") || term.starts_with("pol:")
 }
 
 /// Calls `f(text, first, last)` for every word n-gram up to `n_max` within
 /// punctuation-free runs, leaving out those made only of stop words. Negated words carry
-/// a `NOT_` prefix. One buffer is reused for every n-gram's text.
+/// a `NOT_` prefix, topic words an `about_` prefix. One buffer is reused for every n-gram's text.
 fn for_each_ngram(
     toks: &[Token],
     n_max: usize,
@@ -259,6 +280,9 @@ fn for_each_ngram(
                 for (j, t) in gram.iter().enumerate() {
                     if j > 0 {
                         buf.push(' ');
+                    }
+                    if t.topic {
+                        buf.push_str("about_");
                     }
                     if t.negated {
                         buf.push_str("NOT_");

@@ -16,6 +16,9 @@ pub struct Token {
     pub punct: bool,
     /// Inside the scope of a preceding negator.
     pub negated: bool,
+    /// Names the subject of a meeting or document ("talks on *the missile programme*"):
+    /// what is discussed, not the speaker's stance.
+    pub topic: bool,
 }
 
 /// Splits text into words (letters and digits, with inner apostrophes and hyphens kept)
@@ -49,6 +52,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end,
                 punct: false,
                 negated: false,
+                topic: false,
             });
         } else if is_scope_punct(c) {
             tokens.push(Token {
@@ -57,6 +61,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end: start + c.len_utf8(),
                 punct: true,
                 negated: false,
+                topic: false,
             });
         }
     }
@@ -171,7 +176,151 @@ pub fn mark_negation(tokens: &mut [Token]) {
     }
 }
 
-/// Snowball English stemming of every word token.
+/// Marks the subject named after a meeting or a document as topic: the words after
+/// "talks on", "the conference about", "a report into", "the draft condemning", up to
+/// punctuation, a verb of the sentence (an auxiliary or modal) or `TOPIC_SPAN` words.
+/// "The session on sanctions and blockades resumes Friday" is procedure, not a threat.
+pub fn mark_topic(tokens: &mut [Token]) {
+    const TOPIC_SPAN: usize = 6;
+    let mut left = 0;
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
+        if t.punct || ends_topic(&t.text) {
+            left = 0;
+        } else if left > 0 {
+            tokens[i].topic = true;
+            left -= 1;
+        }
+        let opens = i + 1 < tokens.len()
+            && is_forum(&tokens[i].text)
+            && (is_topic_preposition(&tokens[i + 1].text)
+                || (is_document(&tokens[i].text) && tokens[i + 1].text.ends_with("ing")));
+        if opens {
+            left = TOPIC_SPAN;
+            // The preposition itself opens the scope; a participle is already topic.
+            if is_topic_preposition(&tokens[i + 1].text) {
+                left += 1;
+            }
+        }
+    }
+}
+
+/// Nouns of meetings, bodies and documents whose subject follows them.
+fn is_forum(word: &str) -> bool {
+    is_document(word)
+        || matches!(
+            word,
+            "talks"
+                | "meeting"
+                | "meetings"
+                | "conference"
+                | "conferences"
+                | "session"
+                | "sessions"
+                | "summit"
+                | "summits"
+                | "panel"
+                | "panels"
+                | "seminar"
+                | "seminars"
+                | "workshop"
+                | "workshops"
+                | "committee"
+                | "committees"
+                | "commission"
+                | "commissions"
+                | "hearing"
+                | "hearings"
+                | "inquiry"
+                | "inquiries"
+                | "investigation"
+                | "investigations"
+                | "negotiations"
+                | "consultations"
+                | "briefing"
+                | "briefings"
+                | "dialogue"
+                | "forum"
+                | "debate"
+                | "debates"
+                | "vote"
+                | "votes"
+                | "round"
+                | "course"
+                | "symposium"
+                | "exhibition"
+                | "lecture"
+                | "study"
+                | "studies"
+        )
+}
+
+/// Documents: their subject may also follow as a participle ("the draft condemning …").
+fn is_document(word: &str) -> bool {
+    matches!(
+        word,
+        "report"
+            | "reports"
+            | "resolution"
+            | "resolutions"
+            | "draft"
+            | "drafts"
+            | "motion"
+            | "motions"
+            | "text"
+            | "bill"
+            | "bills"
+            | "paper"
+            | "papers"
+            | "chapter"
+            | "handbook"
+            | "guidelines"
+            | "dossier"
+    )
+}
+
+fn is_topic_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "on" | "about" | "regarding" | "concerning" | "into" | "over"
+    )
+}
+
+/// Words after which the sentence goes on about something else: its own verb, or a
+/// relative clause.
+fn ends_topic(word: &str) -> bool {
+    ends_scope(word)
+        || matches!(
+            word,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "has"
+                | "have"
+                | "had"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "shall"
+                | "opens"
+                | "resumes"
+                | "begins"
+                | "starts"
+                | "ends"
+                | "closes"
+                | "meets"
+                | "convenes"
+                | "that"
+                | "which"
+                | "who"
+        )
+}
+
 /// Snowball English stemming of every word token. Stems are cached per thread: news
 /// repeats its words, and the stemmer is the costliest filter of the chain.
 pub fn stem(tokens: &mut [Token]) {
@@ -259,6 +408,29 @@ mod tests {
         let mut t = tokenize("not this but that");
         mark_negation(&mut t);
         assert_eq!(words(&t), ["not", "NOT_this", "but", "that"]);
+    }
+
+    #[test]
+    fn the_subject_of_a_meeting_or_document_is_topic() {
+        let topics = |text: &str| {
+            let mut t = tokenize(text);
+            lowercase(&mut t);
+            mark_topic(&mut t);
+            t.iter()
+                .filter(|t| t.topic)
+                .map(|t| t.text.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            topics("The session on sanctions and blockades resumes Friday."),
+            ["on", "sanctions", "and", "blockades"]
+        );
+        // Without an auxiliary to stop it, the scope ends after six words.
+        assert_eq!(
+            topics("A draft condemning the raid goes to a vote at 3."),
+            ["condemning", "the", "raid", "goes", "to", "a"]
+        );
+        assert!(topics("We reject their sanctions and their threats.").is_empty());
     }
 
     #[test]
