@@ -178,13 +178,17 @@ pub fn mark_negation(tokens: &mut [Token]) {
 
 /// Marks the subject named after a meeting or a document as topic: the words after
 /// "talks on", "the conference about", "a report into", "the draft condemning", up to
-/// punctuation, a verb of the sentence (an auxiliary or modal) or `TOPIC_SPAN` words.
-/// "The session on sanctions and blockades resumes Friday" is procedure, not a threat.
+/// punctuation other than a comma (subjects come in lists), a verb of the sentence (an
+/// auxiliary or modal) or `TOPIC_SPAN` words. "The session on sanctions, blockades and
+/// embargoes resumes Friday" is procedure, not a threat.
 pub fn mark_topic(tokens: &mut [Token]) {
-    const TOPIC_SPAN: usize = 6;
+    const TOPIC_SPAN: usize = 8;
     let mut left = 0;
     for i in 0..tokens.len() {
         let t = &tokens[i];
+        if t.punct && t.text == "," {
+            continue;
+        }
         if t.punct || ends_topic(&t.text) {
             left = 0;
         } else if left > 0 {
@@ -422,13 +426,13 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(
-            topics("The session on sanctions and blockades resumes Friday."),
-            ["on", "sanctions", "and", "blockades"]
+            topics("The session on sanctions, blockades and embargoes resumes Friday."),
+            ["on", "sanctions", "blockades", "and", "embargoes"]
         );
-        // Without an auxiliary to stop it, the scope ends after six words.
+        // Without an auxiliary to stop it, the scope ends after eight words.
         assert_eq!(
-            topics("A draft condemning the raid goes to a vote at 3."),
-            ["condemning", "the", "raid", "goes", "to", "a"]
+            topics("A draft condemning the raid goes to a vote at 3 today."),
+            ["condemning", "the", "raid", "goes", "to", "a", "vote", "at"]
         );
         assert!(topics("We reject their sanctions and their threats.").is_empty());
     }
