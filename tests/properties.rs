@@ -428,6 +428,14 @@ fn regression_partial_quote_running_past_its_sentence() {
     assert_well_formed(".“\n“We are ready,” ");
 }
 
+/// "The" followed by a thin space (three bytes) before an organisation's name: the
+/// resolver cut the mention at byte 4, inside the space (found by the proptest).
+#[test]
+fn regression_the_followed_by_a_multibyte_space() {
+    assert_well_formed("“We will respond,” said The\u{2009}Foreign Ministry.");
+    assert_well_formed("The\u{2009}WxptVtiy Haddad said “we are ready”.");
+}
+
 /// A partial quote at the end of a reported clause ("said that Iran “will respond”.")
 /// came out twice: as the partial quote and as an indirect quote whose span cuts the
 /// quotation after its opening mark.

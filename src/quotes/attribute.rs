@@ -532,7 +532,9 @@ impl<'a> Attributor<'a> {
         let titled = TITLES.has(head) && !ORG_HEADS.has(head);
         if first == "the" && !titled && (has_proper || ORG_HEADS.has(head)) {
             // "the Foreign Ministry", "the ministry": the organisation named in full earlier.
-            if let Some(org) = self.organisation(&raw[4..], span.start) {
+            // Past "the" and whatever whitespace follows it (a thin space is three bytes).
+            let rest = raw.split_once(char::is_whitespace).map_or("", |(_, r)| r);
+            if let Some(org) = self.organisation(rest.trim_start(), span.start) {
                 return Speaker {
                     name: Some(self.canonical(&org)),
                     role: None,
