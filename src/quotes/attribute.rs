@@ -393,4 +393,15 @@ mod tests {
             ["Marta Kovac", "Marta Kovac", "Sok Dara", "Sok Dara"]
         );
     }
+
+    #[test]
+    fn a_name_that_looks_like_a_verb_and_an_organisation_after_an_opening_phrase() {
+        let t = "“We need water,” said Said Ahmed Warsame, a farmer.\n\n\
+                 In Geneva, the World Health Organization urged both sides to “keep the \
+                 clinics open” through the winter.";
+        assert_eq!(
+            names(t),
+            ["Said Ahmed Warsame", "World Health Organization"]
+        );
+    }
 }

@@ -224,11 +224,15 @@ fn looks_like_mention(text: &str, ws: &[Word]) -> bool {
     let Some(&first) = ws.first() else {
         return false;
     };
+    // "Said Ahmed Guleid": a capitalised verb before another capitalised word is a name.
+    let in_name = |i: usize| {
+        is_capitalised(text, ws[i]) && ws.get(i + 1).is_some_and(|n| is_capitalised(text, *n))
+    };
     if ws.len() > 10
-        || ws.iter().any(|w| {
+        || ws.iter().enumerate().any(|(i, w)| {
             (is_punct(text, *w) && &text[w.start..w.end] != ",")
                 || is(text, *w, &CLAUSE_OPENERS)
-                || is_speech_verb(text, *w)
+                || (is_speech_verb(text, *w) && !in_name(i))
         })
     {
         return false;

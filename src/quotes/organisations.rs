@@ -363,12 +363,9 @@ impl Organisations {
             .map(|o| o.name.as_str())
     }
 
-    /// The organisation named first in `range` if its name opens it (after "The").
-    pub fn opening(&self, text: &str, range: Range<usize>) -> Option<&str> {
-        let start = range.start
-            + text[range.clone()]
-                .strip_prefix("The ")
-                .map_or(0, |_| "The ".len());
+    /// The organisation whose name starts `range` and ends in it.
+    pub fn opening(&self, range: Range<usize>) -> Option<&str> {
+        let start = range.start;
         self.orgs
             .iter()
             .find(|o| {

@@ -4,6 +4,7 @@
 //! it to, also when the name only comes after it, and unnamed sources to nobody.
 
 use super::attribute::{names_a_source, Attributor, Mention, Seen};
+use super::names::WordSet;
 use super::names::{
     adjective_for_possessive, is_person_name, last_country_adjective, split_title,
     strip_possessive, DEMONYMS, ORG_HEADS, SOURCE_NOUNS, TITLES,
@@ -28,6 +29,9 @@ fn ends_role(word: &str) -> bool {
         "of" | "for" | "in" | "at" | "on" | "to" | "with" | "from" | "who" | "which"
     )
 }
+
+/// Words that open a sentence with a phrase before its subject ("In Washington, the …").
+static OPENERS: WordSet = WordSet::new("in on at after during earlier later meanwhile separately");
 
 fn named(name: String, mention: &str) -> Speaker {
     Speaker {
@@ -200,14 +204,26 @@ impl Attributor<'_> {
             .unwrap_or(pos..pos)
     }
 
-    /// The organisation that opens the sentence of a quote with no cue, before the quote:
-    /// "The Caribbean Community (CARICOM) said in a statement that the swearing-in was “a
-    /// clear violation” …".
+    /// The organisation that opens the sentence of a quote with no cue, before the quote,
+    /// also after an opening phrase: "The Caribbean Community (CARICOM) said in a
+    /// statement that the swearing-in was “a clear violation” …", "In Washington, the
+    /// State Department called on China to “desist …”".
     pub(super) fn organisation_opening(&self, quote: Range<usize>) -> Option<Speaker> {
         let sentence = self.sentence_at(quote.start);
-        let org = self
-            .organisations
-            .opening(self.text, sentence.start..quote.start)?;
+        let mut start = sentence.start;
+        let opening = &self.text[sentence.start..quote.start];
+        let first = opening.split_whitespace().next().unwrap_or("");
+        if OPENERS.has(&first.to_lowercase()) {
+            let comma = opening.find(", ")?;
+            start += comma + 2;
+        }
+        let head = &self.text[start..quote.start];
+        let start = start
+            + ["The ", "the "]
+                .iter()
+                .find(|t| head.starts_with(*t))
+                .map_or(0, |t| t.len());
+        let org = self.organisations.opening(start..quote.start)?;
         Some(named(self.canonical(org), ""))
     }
 
