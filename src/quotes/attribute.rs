@@ -404,4 +404,19 @@ mod tests {
             ["Said Ahmed Warsame", "World Health Organization"]
         );
     }
+
+    #[test]
+    fn statements_generic_organisations_and_descriptions_without_a_name() {
+        let t = "The Belize Coast Guard said its boats were turned back. Nobody was hurt, the \
+                 service said.\n\nThe African Union's Peace and Security Council said it was \
+                 “deeply alarmed” by the clashes.\n\n“Calm must return,” the statement said.\n\n\
+                 Fishermen in the village of Barranco said the boats came often.\n\n\
+                 Ethiopia's prime minister has said that the sea is “existential” for his country.";
+        let coast_guard = "Belize Coast Guard";
+        let council = "Peace and Security Council";
+        assert_eq!(
+            names(t),
+            [coast_guard, coast_guard, council, council, "-", "-"]
+        );
+    }
 }

@@ -215,6 +215,13 @@ pub fn adjective_for_possessive(org: &str) -> String {
     org.to_string()
 }
 
+/// Whether an owner in front of an organisation qualifies its name: a country or a party
+/// named like one ("the Taliban's Ministry of Economy"), not a parent body ("the African
+/// Union's Peace and Security Council", "the Indian Army's Northern Command").
+pub fn qualifies(owner: &str) -> bool {
+    is_country(owner) || (!owner.contains(' ') && DEMONYMS.has(&owner.to_lowercase()))
+}
+
 /// Whether a role or title says a person is a woman (`Some(true)`) or a man.
 pub fn gender_of_role(role: &str) -> Option<bool> {
     role.split_whitespace().find_map(|w| {

@@ -6,7 +6,7 @@
 //! "U.S. Central Command"); "the ministry" is the last ministry named.
 
 use super::cues::{self, Word};
-use super::names::{adjective_for_possessive, strip_possessive, DEMONYMS, ORG_HEADS};
+use super::names::{adjective_for_possessive, qualifies, strip_possessive, DEMONYMS, ORG_HEADS};
 use super::people::capitalised_run;
 use std::ops::Range;
 
@@ -168,18 +168,16 @@ pub fn noun_phrase(mention: &str) -> &str {
 }
 
 /// A mention without a parent body in front: "Chinese military's Eastern Theater
-/// Command" → "Eastern Theater Command"; a named owner becomes a qualifier ("Taiwan’s
+/// Command" → "Eastern Theater Command"; a country owner becomes a qualifier ("Taiwan’s
 /// Defence Ministry" → "Taiwanese Defence Ministry").
 fn without_parent(np: &str) -> String {
     let words: Vec<&str> = np.split_whitespace().collect();
     if let Some(i) = words[..words.len().saturating_sub(1)]
         .iter()
-        .rposition(|w| is_possessive(w))
+        .rposition(|w| is_possessive(w) || w.ends_with('’') || w.ends_with('\''))
     {
-        let owner_named = words[..=i]
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-        if !owner_named {
+        let owner = strip_possessive(&words[..=i].join(" ")).to_string();
+        if !qualifies(&owner) {
             return words[i + 1..].join(" ");
         }
     }
@@ -424,7 +422,8 @@ fn owner_before(text: &str, ws: &[Word], start: usize) -> Option<usize> {
     {
         first -= 1;
     }
-    Some(first)
+    let owner = strip_possessive(&text[ws[first].start..ws[end].end]);
+    qualifies(owner).then_some(first)
 }
 
 #[cfg(test)]

@@ -30,6 +30,14 @@ fn ends_role(word: &str) -> bool {
     )
 }
 
+/// What a statement is issued in: "the statement said".
+static DOCUMENTS: WordSet = WordSet::new("statement communique communiqué letter note");
+
+/// Organisation nouns that can stand for any kind of organisation ("the service" for a
+/// coast guard), so they refer to the organisation named last nearby.
+static GENERIC_ORGANISATIONS: WordSet =
+    WordSet::new("service force agency body group organisation organization bloc mission");
+
 /// Words that open a sentence with a phrase before its subject ("In Washington, the …").
 static OPENERS: WordSet = WordSet::new("in on at after during earlier later meanwhile separately");
 
@@ -74,6 +82,17 @@ impl Attributor<'_> {
                 None,
             );
         }
+        if words.len() == 2 && first == "the" && DOCUMENTS.has(&words[1]) {
+            // "…,” the statement said: whoever issued the statement quoted just before.
+            let previous = seen
+                .previous
+                .filter(|(q, _)| self.close(q.span.end.min(span.start), span.start))
+                .and_then(|(_, s)| s.name.clone());
+            return match previous {
+                Some(name) => (named(name, raw), None),
+                None => (unnamed, None),
+            };
+        }
         (
             self.resolve_words(raw, span, appositive).unwrap_or(unnamed),
             None,
@@ -90,7 +109,7 @@ impl Attributor<'_> {
         let words = lower_words(raw);
         let first = words.first()?.as_str();
         if first == "its" {
-            return self.resolve_name(raw, span.start, appositive);
+            return self.resolve_name(raw, span, appositive);
         }
         if let Some(org) = self.organisations.at(self.text, span.clone()) {
             return Some(named(self.canonical(org), raw));
@@ -124,7 +143,7 @@ impl Attributor<'_> {
                     | "sources"
             );
         if capitalised {
-            return self.resolve_name(raw, span.start, appositive);
+            return self.resolve_name(raw, span, appositive);
         }
         if first != "the" {
             return None;
@@ -143,6 +162,14 @@ impl Attributor<'_> {
             // the article names; "the United Nations" as written.
             let org = self.organisations.find(raw, span.start).or_else(|| {
                 let np = noun_phrase(raw);
+                if GENERIC_ORGANISATIONS.has(&np.to_lowercase()) {
+                    // "the service", "the bloc": the organisation named last nearby.
+                    let since = self.paragraph_before(span.start);
+                    return self
+                        .organisations
+                        .last_named(since, span.start)
+                        .map(str::to_string);
+                }
                 np.chars()
                     .next()
                     .is_some_and(char::is_uppercase)
@@ -193,6 +220,14 @@ impl Attributor<'_> {
             .get(self.mentions.partition_point(|m| m.pos < sentence_end))?;
         let new = self.first_mention[m.person] >= span.start;
         (m.subject && new && self.close(span.end, m.pos)).then_some(m.person)
+    }
+
+    /// Where the paragraph before the one containing `pos` starts.
+    fn paragraph_before(&self, pos: usize) -> usize {
+        self.text[..pos]
+            .rmatch_indices("\n\n")
+            .nth(1)
+            .map_or(0, |(at, _)| at)
     }
 
     /// The sentence containing `pos`.
@@ -277,20 +312,19 @@ impl Attributor<'_> {
                 }
             }
         }
-        let since = self.text[..pos]
-            .rmatch_indices("\n\n")
-            .nth(1)
-            .map_or(0, |(at, _)| at);
-        let org = self.organisations.last_named(since, pos)?;
+        let org = self
+            .organisations
+            .last_named(self.paragraph_before(pos), pos)?;
         Some(named(self.canonical(org), "it"))
     }
 
     fn resolve_name(
         &self,
         raw: &str,
-        pos: usize,
+        span: Range<usize>,
         appositive: Option<Range<usize>>,
     ) -> Option<Speaker> {
+        let pos = span.start;
         // "Its Foreign Ministry": the ministry of the country named last.
         if let Some(rest) = raw.strip_prefix("Its ") {
             if let Some(adjective) = last_country_adjective(&self.text[..pos]) {
@@ -303,8 +337,13 @@ impl Attributor<'_> {
         if let Some(org) = self.organisations.find(raw, pos) {
             return Some(named(self.canonical(&org), raw));
         }
-        let (name, role) = split_title(raw);
-        let role = role.or_else(|| appositive.map(|r| clean_role(&self.text[r])));
+        let (name, title) = split_title(raw);
+        // "Fishermen in the village of Barranco": the name is not theirs.
+        let object = title
+            .as_deref()
+            .and_then(|t| t.rsplit(' ').next())
+            .is_some_and(ends_role);
+        let role = title.or_else(|| appositive.map(|r| clean_role(&self.text[r])));
         if let Some(i) = self.people.iter().position(|p| p.name == name) {
             let mut s = self.person(i, raw);
             s.role = s.role.or(role);
@@ -313,8 +352,15 @@ impl Attributor<'_> {
         if let Some(i) = self.people.iter().position(|p| p.is_called(&name)) {
             return Some(self.person(i, raw));
         }
-        if names_a_source(raw) {
+        if names_a_source(raw) || object {
             return None;
+        }
+        let last = name.rsplit(' ').next().map(str::to_lowercase);
+        let last = last.as_deref().map(strip_possessive).unwrap_or("");
+        if role.is_none() && TITLES.has(last) && !ORG_HEADS.has(last) {
+            // "Ethiopia's prime minister": a person by role, or nobody named.
+            let role: Vec<String> = lower_words(&name);
+            return self.by_role(&role, span).map(|i| self.person(i, raw));
         }
         if role.is_none() && !is_person_name(&name) {
             let org = adjective_for_possessive(strip_possessive(&name));
