@@ -189,7 +189,10 @@ fn extraction_and_attribution_meet_the_gold_standard() {
     );
 }
 
-/// Quote F1 meets issue 4's 0.95; speaker accuracy sits just under today's 0.936 (the
-/// issue aims at 0.95: the misses are listed when the test runs).
+/// Quote F1 meets issue 4's 0.95; speaker accuracy sits just under today's 0.994 (issue
+/// 4 asked for 0.95). The speaker rule the gold follows is `training-data/GUIDELINE.md`
+/// 9.2. Articles written before the rules were tuned on them measured lower: c01–c06
+/// 0.718 before this rule set, d01–d03 0.891 with it (see GUIDELINE.md 9); the misses are
+/// listed when the test runs.
 const MIN_F1: f64 = 0.95;
-const MIN_SPEAKER: f64 = 0.93;
+const MIN_SPEAKER: f64 = 0.99;

@@ -2,6 +2,7 @@
 //! that name who spoke ("Khamenei", "the foreign minister, Leila Haddad,", "he").
 
 use super::names::WordSet;
+use super::organisations::is_acronym;
 use std::ops::Range;
 
 /// A word or punctuation mark of the article, by byte span.
@@ -223,11 +224,15 @@ fn looks_like_mention(text: &str, ws: &[Word]) -> bool {
     let Some(&first) = ws.first() else {
         return false;
     };
+    // "Said Ahmed Guleid": a capitalised verb before another capitalised word is a name.
+    let in_name = |i: usize| {
+        is_capitalised(text, ws[i]) && ws.get(i + 1).is_some_and(|n| is_capitalised(text, *n))
+    };
     if ws.len() > 10
-        || ws.iter().any(|w| {
+        || ws.iter().enumerate().any(|(i, w)| {
             (is_punct(text, *w) && &text[w.start..w.end] != ",")
                 || is(text, *w, &CLAUSE_OPENERS)
-                || is_speech_verb(text, *w)
+                || (is_speech_verb(text, *w) && !in_name(i))
         })
     {
         return false;
@@ -278,6 +283,32 @@ fn is_appositive(text: &str, chunk: &[Word]) -> bool {
 /// The subject that ends right before `ws[verb]`, walking back over auxiliaries and at
 /// most one appositive ("Haddad, the foreign minister, said").
 pub fn subject_before(text: &str, ws: &[Word], verb: usize) -> Option<Mention> {
+    // "The Office of the High Representative (OHR), which …, said": an acronym in
+    // brackets belongs to the name before it.
+    let window = &ws[verb.saturating_sub(30)..verb];
+    if window.iter().any(|w| &text[w.start..w.end] == "(") {
+        let mut kept: Vec<Word> = Vec::with_capacity(verb);
+        let mut i = 0;
+        while i < verb {
+            let bracketed = i + 2 < verb
+                && &text[ws[i].start..ws[i].end] == "("
+                && is_acronym(&text[ws[i + 1].start..ws[i + 1].end])
+                && &text[ws[i + 2].start..ws[i + 2].end] == ")";
+            if bracketed {
+                i += 3;
+            } else {
+                kept.push(ws[i]);
+                i += 1;
+            }
+        }
+        if kept.len() < verb {
+            return subject_ending_at(text, &kept, kept.len());
+        }
+    }
+    subject_ending_at(text, ws, verb)
+}
+
+fn subject_ending_at(text: &str, ws: &[Word], verb: usize) -> Option<Mention> {
     let mut end = verb;
     while end > 0 && is(text, ws[end - 1], &AUXILIARIES) {
         end -= 1;

@@ -8,7 +8,10 @@ pub mod cues;
 pub mod extract;
 pub mod marks;
 pub mod names;
+pub mod organisations;
+mod people;
 pub mod sentences;
+mod speakers;
 
 use serde::Serialize;
 use std::ops::Range;

@@ -37,7 +37,7 @@ pub static TITLES: WordSet = WordSet::new(
     chief commander colonel col. gen. lt. lieutenant major admiral adm. captain capt.
     sergeant director chairman chairwoman chair head negotiator mediator mr. mr mrs.
     mrs ms. ms dr. dr professor prof. pope ayatollah imam cardinal lord lady sir dame
-    speaker premier commodore inspector consul state of high commissioner undersecretary under-secretary attorney
+    speaker premier commodore inspector chairperson consul state of high commissioner undersecretary under-secretary attorney
     justice judge national security adviser advisor top senior former acting interim
     opposition army military presidential executive senate house majority minority
     whip party rebel militia field marshal brigadier foreign-affairs affairs external
@@ -93,11 +93,12 @@ pub static SOURCE_NOUNS: WordSet = WordSet::new(
 /// Organisation nouns that "the ministry"-style mentions refer back to.
 pub static ORG_HEADS: WordSet = WordSet::new(
     "\
-    command bureau staff forces guard programme program front union organisation organization
-        ministry government office embassy kremlin pentagon army military agency council
-    commission committee group movement militia junta presidency administration
+    command bureau staff forces force guard programme program front union organisation
+    organization ministry government office embassy kremlin pentagon army military agency
+    council commission committee group movement militia junta presidency administration
     department mission delegation bloc alliance coalition rebels authority authorities
-    cabinet parliament",
+    cabinet parliament service community association secretariat directorate
+    headquarters corps navy police institute court assembly",
 );
 
 /// Function words that never belong to a name ("The Americans", "While Trump").
@@ -109,93 +110,130 @@ pub static NOT_NAME: WordSet = WordSet::new(
 );
 
 /// Country → adjective, so "Turkey's Foreign Ministry" and "the Turkish Foreign Ministry"
-/// are one speaker.
-const COUNTRY_ADJECTIVES: &[(&str, &str)] = &[
-    ("Afghanistan", "Afghan"),
-    ("Algeria", "Algerian"),
-    ("Argentina", "Argentine"),
-    ("Armenia", "Armenian"),
-    ("Australia", "Australian"),
-    ("Azerbaijan", "Azerbaijani"),
-    ("Bolivia", "Bolivian"),
-    ("Brazil", "Brazilian"),
-    ("Britain", "British"),
-    ("Cambodia", "Cambodian"),
-    ("Cameroon", "Cameroonian"),
-    ("Canada", "Canadian"),
-    ("Chile", "Chilean"),
-    ("China", "Chinese"),
-    ("Colombia", "Colombian"),
-    ("Cuba", "Cuban"),
-    ("Cyprus", "Cypriot"),
-    ("Egypt", "Egyptian"),
-    ("Eritrea", "Eritrean"),
-    ("Ethiopia", "Ethiopian"),
-    ("France", "French"),
-    ("Georgia", "Georgian"),
-    ("Germany", "German"),
-    ("Greece", "Greek"),
-    ("Guyana", "Guyanese"),
-    ("Haiti", "Haitian"),
-    ("India", "Indian"),
-    ("Iran", "Iranian"),
-    ("Iraq", "Iraqi"),
-    ("Israel", "Israeli"),
-    ("Japan", "Japanese"),
-    ("Jordan", "Jordanian"),
-    ("Kenya", "Kenyan"),
-    ("Kosovo", "Kosovar"),
-    ("Lebanon", "Lebanese"),
-    ("Libya", "Libyan"),
-    ("Mexico", "Mexican"),
-    ("Moldova", "Moldovan"),
-    ("Morocco", "Moroccan"),
-    ("Nicaragua", "Nicaraguan"),
-    ("Nigeria", "Nigerian"),
-    ("Oman", "Omani"),
-    ("Pakistan", "Pakistani"),
-    ("Peru", "Peruvian"),
-    ("Poland", "Polish"),
-    ("Qatar", "Qatari"),
-    ("Russia", "Russian"),
-    ("Rwanda", "Rwandan"),
-    ("Serbia", "Serbian"),
-    ("South Korea", "South Korean"),
-    ("North Korea", "North Korean"),
-    ("Somalia", "Somali"),
-    ("Spain", "Spanish"),
-    ("Sudan", "Sudanese"),
-    ("Sweden", "Swedish"),
-    ("Syria", "Syrian"),
-    ("Taiwan", "Taiwanese"),
-    ("Thailand", "Thai"),
-    ("Turkey", "Turkish"),
-    ("Ukraine", "Ukrainian"),
-    ("Venezuela", "Venezuelan"),
-    ("Vietnam", "Vietnamese"),
-    ("Yemen", "Yemeni"),
-];
+/// are one speaker, and a country is not taken for a person ("Burkina Faso").
+const COUNTRY_ADJECTIVES: &str = "\
+    Afghanistan=Afghan Albania=Albanian Algeria=Algerian Argentina=Argentine \
+    Armenia=Armenian Australia=Australian Austria=Austrian Azerbaijan=Azerbaijani \
+    Bahrain=Bahraini Bangladesh=Bangladeshi Belarus=Belarusian Belgium=Belgian \
+    Bolivia=Bolivian Bosnia_and_Herzegovina=Bosnian Bosnia=Bosnian Brazil=Brazilian \
+    Britain=British Bulgaria=Bulgarian Burkina_Faso=Burkinabe Cambodia=Cambodian \
+    Cameroon=Cameroonian Canada=Canadian Chad=Chadian Chile=Chilean China=Chinese \
+    Colombia=Colombian Congo=Congolese Croatia=Croatian Cuba=Cuban Cyprus=Cypriot \
+    Denmark=Danish Djibouti=Djiboutian Ecuador=Ecuadorian Egypt=Egyptian \
+    Eritrea=Eritrean Estonia=Estonian Ethiopia=Ethiopian Finland=Finnish France=French \
+    Georgia=Georgian Germany=German Ghana=Ghanaian Greece=Greek Guyana=Guyanese \
+    Haiti=Haitian Hungary=Hungarian India=Indian Indonesia=Indonesian Iran=Iranian \
+    Iraq=Iraqi Ireland=Irish Israel=Israeli Italy=Italian Japan=Japanese \
+    Jordan=Jordanian Kazakhstan=Kazakh Kenya=Kenyan Kosovo=Kosovar Kuwait=Kuwaiti \
+    Kyrgyzstan=Kyrgyz Laos=Lao Latvia=Latvian Lebanon=Lebanese Libya=Libyan \
+    Lithuania=Lithuanian Malaysia=Malaysian Mali=Malian Mexico=Mexican \
+    Moldova=Moldovan Mongolia=Mongolian Montenegro=Montenegrin Morocco=Moroccan \
+    Mozambique=Mozambican Myanmar=Myanmar Nepal=Nepali Netherlands=Dutch \
+    New_Zealand=New_Zealand Nicaragua=Nicaraguan Niger=Nigerien Nigeria=Nigerian \
+    North_Korea=North_Korean North_Macedonia=North_Macedonian Norway=Norwegian \
+    Oman=Omani Pakistan=Pakistani Panama=Panamanian Peru=Peruvian \
+    Philippines=Philippine Poland=Polish Portugal=Portuguese Qatar=Qatari \
+    Romania=Romanian Russia=Russian Rwanda=Rwandan Saudi_Arabia=Saudi \
+    Senegal=Senegalese Serbia=Serbian Singapore=Singaporean Slovakia=Slovak \
+    Somalia=Somali Somaliland=Somaliland South_Africa=South_African \
+    South_Korea=South_Korean South_Sudan=South_Sudanese Spain=Spanish \
+    Sri_Lanka=Sri_Lankan Sudan=Sudanese Sweden=Swedish Switzerland=Swiss Syria=Syrian \
+    Taiwan=Taiwanese Tajikistan=Tajik Tanzania=Tanzanian Thailand=Thai Tunisia=Tunisian \
+    Turkey=Turkish Turkmenistan=Turkmen Uganda=Ugandan Ukraine=Ukrainian \
+    United_Arab_Emirates=Emirati United_Kingdom=British United_States=U.S. \
+    Uzbekistan=Uzbek Venezuela=Venezuelan Vietnam=Vietnamese Yemen=Yemeni \
+    Zimbabwe=Zimbabwean";
+
+/// The pairs of `COUNTRY_ADJECTIVES`, longest country first ("South Sudan" before "Sudan").
+fn countries() -> &'static [(String, String)] {
+    static PAIRS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let mut pairs: Vec<(String, String)> = COUNTRY_ADJECTIVES
+            .split_whitespace()
+            .filter_map(|pair| pair.split_once('='))
+            .map(|(c, a)| (c.replace('_', " "), a.replace('_', " ")))
+            .collect();
+        pairs.sort_by_key(|(c, _)| std::cmp::Reverse(c.len()));
+        pairs
+    })
+}
+
+/// Country → adjective, hashed.
+fn adjective_of(country: &str) -> Option<&'static str> {
+    static MAP: OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        countries()
+            .iter()
+            .map(|(c, a)| (c.as_str(), a.as_str()))
+            .collect()
+    })
+    .get(country)
+    .copied()
+}
+
+/// Whether a name is a country ("Burkina Faso", "South Sudan").
+pub fn is_country(name: &str) -> bool {
+    adjective_of(name).is_some()
+}
 
 /// The adjective of the country named last in `text` ("… Brazil offered …" → "Brazilian"),
 /// for "its Foreign Ministry".
 pub fn last_country_adjective(text: &str) -> Option<&'static str> {
-    COUNTRY_ADJECTIVES
+    countries()
         .iter()
-        .filter_map(|(country, adjective)| text.rfind(country).map(|at| (at, *adjective)))
-        .max_by_key(|(at, _)| *at)
-        .map(|(_, adjective)| adjective)
+        .filter_map(|(country, adjective)| {
+            text.rmatch_indices(country.as_str())
+                .find(|(at, _)| {
+                    let whole = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+                    whole(text[..*at].chars().next_back())
+                        && whole(text[at + country.len()..].chars().next())
+                })
+                .map(|(at, _)| (at + country.len(), country.len(), adjective.as_str()))
+        })
+        .max_by_key(|&(end, len, _)| (end, len))
+        .map(|(_, _, adjective)| adjective)
 }
 
-/// "Turkey's Foreign Ministry" → "Turkish Foreign Ministry".
+/// A possessive qualifier as the name's normal form: a country becomes its adjective
+/// ("Turkey's Foreign Ministry" → "Turkish Foreign Ministry", "the United Arab Emirates’
+/// Foreign Ministry" → "Emirati Foreign Ministry"), another name loses its "'s" ("the
+/// Taliban's Ministry of Economy" → "Taliban Ministry of Economy").
 pub fn adjective_for_possessive(org: &str) -> String {
-    for (country, adjective) in COUNTRY_ADJECTIVES {
-        for suffix in ["'s ", "’s "] {
-            if let Some(rest) = org.strip_prefix(&format!("{country}{suffix}")) {
-                return format!("{adjective} {rest}");
+    let org = org
+        .strip_prefix("the ")
+        .or(org.strip_prefix("The "))
+        .unwrap_or(org);
+    for suffix in ["'s ", "’s ", "' ", "’ "] {
+        if let Some((owner, rest)) = org.split_once(suffix) {
+            let capitalised = owner.chars().next().is_some_and(char::is_uppercase);
+            if !capitalised || (owner.contains(' ') && !is_country(owner)) || rest.is_empty() {
+                continue;
             }
+            return format!("{} {rest}", adjective_of(owner).unwrap_or(owner));
         }
     }
     org.to_string()
+}
+
+/// Whether an owner in front of an organisation qualifies its name: a country or a party
+/// named like one ("the Taliban's Ministry of Economy"), not a parent body ("the African
+/// Union's Peace and Security Council", "the Indian Army's Northern Command").
+pub fn qualifies(owner: &str) -> bool {
+    is_country(owner) || (!owner.contains(' ') && DEMONYMS.has(&owner.to_lowercase()))
+}
+
+/// Whether a role or title says a person is a woman (`Some(true)`) or a man.
+pub fn gender_of_role(role: &str) -> Option<bool> {
+    role.split_whitespace().find_map(|w| {
+        match w.trim_end_matches(['.', ',']).to_lowercase().as_str() {
+            "spokeswoman" | "chairwoman" | "businesswoman" | "congresswoman" | "ms" | "mrs"
+            | "madam" | "queen" | "princess" | "lady" | "dame" | "wife" | "mother" | "widow"
+            | "daughter" | "sister" => Some(true),
+            "spokesman" | "chairman" | "businessman" | "congressman" | "mr" | "king" | "prince"
+            | "lord" | "sir" | "husband" | "father" | "son" | "brother" => Some(false),
+            _ => None,
+        }
+    })
 }
 
 pub fn strip_possessive(w: &str) -> &str {
