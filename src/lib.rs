@@ -22,7 +22,9 @@ pub mod train;
 
 use article::Article;
 use model::{LinearModel, Prediction};
-use quotes::{attribute::Attributor, extract::extract, Quote, Speaker};
+use quotes::{
+    attribute::Attributor, extract::extract_segmented, segment::Segments, Quote, Speaker,
+};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -51,8 +53,10 @@ impl Pipeline {
 
     /// Finds, attributes and labels every quotation in an article, in text order.
     pub fn score(&self, article: &Article) -> Vec<ScoredQuote> {
-        let quotes = extract(&article.text);
-        let speakers = Attributor::new(&article.text, &quotes, &self.aliases).attribute(&quotes);
+        // Segmented once, for both extraction and attribution.
+        let seg = Segments::new(&article.text);
+        let quotes = extract_segmented(&seg);
+        let speakers = Attributor::with_segments(&seg, &quotes, &self.aliases).attribute(&quotes);
         quotes
             .into_iter()
             .zip(speakers)

@@ -7,12 +7,11 @@
 //! indexes where people are mentioned and attributes each quote, and `speakers.rs`
 //! resolves the words at each cue.
 
-use super::cues;
 use super::names::SOURCE_NOUNS;
 use super::names::{gender_of_role, is_country, is_person_name, split_title, strip_possessive};
 use super::organisations::Organisations;
 use super::people::{clean_role, named_entities, Person};
-use super::sentences::{paragraphs, sentences};
+use super::segment::Segments;
 use super::{Quote, QuoteKind, Speaker};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -50,6 +49,16 @@ pub(super) struct Seen<'s> {
 
 impl<'a> Attributor<'a> {
     pub fn new(text: &'a str, quotes: &[Quote], aliases: &'a HashMap<String, String>) -> Self {
+        Attributor::with_segments(&Segments::new(text), quotes, aliases)
+    }
+
+    /// `new` for an article already segmented.
+    pub fn with_segments(
+        seg: &Segments<'a>,
+        quotes: &[Quote],
+        aliases: &'a HashMap<String, String>,
+    ) -> Self {
+        let text = seg.text;
         let mut a = Attributor {
             text,
             people: Vec::new(),
@@ -102,7 +111,7 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
-        a.index_mentions(quotes);
+        a.index_mentions(seg, quotes);
         a
     }
 
@@ -132,7 +141,7 @@ impl<'a> Attributor<'a> {
     /// quote is outside it). A mention is a subject when it is the first in its sentence
     /// or sits in the words at a speech cue. A first name alone counts when the article
     /// uses it alone at a cue ("Nikorn said") and no other person has it.
-    fn index_mentions(&mut self, quotes: &[Quote]) {
+    fn index_mentions(&mut self, seg: &Segments, quotes: &[Quote]) {
         let mut cues: Vec<Range<usize>> = quotes
             .iter()
             .filter_map(|q| q.mention.as_ref().map(|m| m.span.clone()))
@@ -174,11 +183,11 @@ impl<'a> Attributor<'a> {
             i > 0 && cues[i - 1].contains(&pos)
         };
         self.first_mention = vec![usize::MAX; self.people.len()];
-        for para in paragraphs(self.text) {
-            for sentence in sentences(self.text, para) {
+        for para in 0..seg.paragraphs.len() {
+            for sentence in seg.sentences_of(para) {
                 self.sentences.push(sentence.clone());
                 let mut first_in_sentence = true;
-                for w in cues::words(self.text, sentence) {
+                for &w in seg.words(sentence.clone()).iter() {
                     let cue = at_cue(w.start);
                     if in_quote(w.start) && !cue {
                         continue;

@@ -16,42 +16,66 @@ pub struct Word {
 /// "O'Brien", "al-Sudani", "U.S.") and single punctuation marks.
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let mut out = Vec::new();
-    if range.start >= range.end {
-        return out;
-    }
-    let mut iter = text[range.clone()].char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let start = range.start + i;
-        if c.is_alphanumeric() {
-            let mut end = start + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                let at = range.start + j;
-                let inner = matches!(d, '\'' | '’' | '-' | '.' | '&')
-                    && text[at + d.len_utf8()..range.end]
-                        .chars()
-                        .next()
-                        .is_some_and(|n| n.is_alphanumeric());
-                if d.is_alphanumeric() || inner {
-                    end = at + d.len_utf8();
-                    iter.next();
-                } else if d == '.' && text[start..at].contains('.') {
-                    // The final dot of a dotted acronym ("U.S.") belongs to it.
-                    end = at + 1;
-                    iter.next();
-                    break;
-                } else {
-                    break;
-                }
-            }
-            out.push(Word { start, end });
-        } else if !c.is_whitespace() {
-            out.push(Word {
-                start,
-                end: start + c.len_utf8(),
-            });
-        }
-    }
+    words_into(text, range, &mut out);
     out
+}
+
+/// The character at byte `i` of `s` and its length; ASCII without decoding.
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    match s.as_bytes()[i] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => s[i..]
+            .chars()
+            .next()
+            .map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+/// `words`, appended to `out`.
+pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
+    if range.start >= range.end {
+        return;
+    }
+    let s = &text[range.clone()];
+    let at = |i: usize| range.start + i;
+    let mut i = 0;
+    while i < s.len() {
+        let (c, n) = char_at(s, i);
+        if !c.is_alphanumeric() {
+            if !c.is_whitespace() {
+                out.push(Word {
+                    start: at(i),
+                    end: at(i + n),
+                });
+            }
+            i += n;
+            continue;
+        }
+        let start = i;
+        let mut end = i + n;
+        // Whether the word so far has a dot: its final dot then belongs to it ("U.S.").
+        let mut dotted = false;
+        while end < s.len() {
+            let (d, m) = char_at(s, end);
+            let inner = matches!(d, '\'' | '’' | '-' | '.' | '&')
+                && end + m < s.len()
+                && char_at(s, end + m).0.is_alphanumeric();
+            if d.is_alphanumeric() || inner {
+                dotted |= d == '.';
+                end += m;
+            } else {
+                if d == '.' && dotted {
+                    end += 1;
+                }
+                break;
+            }
+        }
+        out.push(Word {
+            start: at(start),
+            end: at(end),
+        });
+        i = end;
+    }
 }
 
 /// Verbs that report speech.
@@ -177,18 +201,64 @@ pub fn lower(text: &str, w: Word) -> String {
     text[w.start..w.end].to_lowercase()
 }
 
-/// Whether a word is in a list, lower-casing only when it has to (this runs for every
-/// word of every article).
-fn is(text: &str, w: Word, list: &WordSet) -> bool {
-    let t = &text[w.start..w.end];
-    if t.bytes()
-        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic())
-        && t.is_ascii()
-    {
-        list.has(t)
-    } else {
-        list.has(&t.to_lowercase())
+/// A word in lower case, as `lower` gives it, kept on the stack when it is short ASCII:
+/// words are lower-cased many times over for every article.
+pub struct Lower {
+    buf: [u8; 24],
+    len: usize,
+    heap: Option<String>,
+}
+
+impl Lower {
+    pub fn new(s: &str) -> Lower {
+        let mut buf = [0u8; 24];
+        if s.len() <= buf.len() && s.is_ascii() {
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            buf[..s.len()].make_ascii_lowercase();
+            Lower {
+                buf,
+                len: s.len(),
+                heap: None,
+            }
+        } else {
+            Lower {
+                buf,
+                len: 0,
+                heap: Some(s.to_lowercase()),
+            }
+        }
     }
+
+    pub fn as_str(&self) -> &str {
+        match &self.heap {
+            Some(s) => s,
+            // Lower-cased ASCII is valid UTF-8.
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default(),
+        }
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// `lower`, without allocating for short ASCII words.
+pub fn lowered(text: &str, w: Word) -> Lower {
+    Lower::new(&text[w.start..w.end])
+}
+
+/// Whether a word is in a list, lower-cased.
+fn is(text: &str, w: Word, list: &WordSet) -> bool {
+    list.has(&lowered(text, w))
 }
 
 pub fn is_speech_verb(text: &str, w: Word) -> bool {
@@ -238,9 +308,9 @@ fn looks_like_mention(text: &str, ws: &[Word]) -> bool {
         return false;
     }
     if ws.len() == 1 && is(text, first, &PRONOUNS) {
-        return !matches!(lower(text, first).as_str(), "we" | "i");
+        return !matches!(lowered(text, first).as_str(), "we" | "i");
     }
-    let first_lower = lower(text, first);
+    let first_lower = lowered(text, first);
     if PREPOSITIONS.has(first_lower.as_str()) || is(text, first, &CLAUSE_OPENERS) {
         return false;
     }
@@ -271,7 +341,7 @@ fn is_appositive(text: &str, chunk: &[Word]) -> bool {
     let Some(&first) = chunk.first() else {
         return false;
     };
-    let f = lower(text, first);
+    let f = lowered(text, first);
     matches!(
         f.as_str(),
         "the" | "a" | "an" | "his" | "her" | "its" | "their"
@@ -414,10 +484,14 @@ fn subject_after(text: &str, ws: &[Word], verb: usize) -> Option<Mention> {
 /// A cue in the text right after a quotation: `, the minister said`, `said Haddad`,
 /// `Haddad told reporters`. Only the first few words are searched.
 pub fn cue_after(text: &str, range: Range<usize>) -> Option<Mention> {
-    let ws = words(text, range);
+    cue_after_words(text, &words(text, range))
+}
+
+/// `cue_after` on the words of the range.
+pub fn cue_after_words(text: &str, ws: &[Word]) -> Option<Mention> {
     let ws: &[Word] = match ws.first() {
         Some(w) if &text[w.start..w.end] == "," => &ws[1..],
-        _ => &ws,
+        _ => ws,
     };
     let verb = ws.iter().take(18).position(|w| is_speech_verb(text, *w))?;
     if verb == 0 {
@@ -429,8 +503,12 @@ pub fn cue_after(text: &str, range: Range<usize>) -> Option<Mention> {
 /// A cue in the text right before a quotation: `Lavrov said:`, `Haddad told reporters,`,
 /// `according to the ministry,`, `Khamenei stated that the US`.
 pub fn cue_before(text: &str, range: Range<usize>) -> Option<Mention> {
-    let ws = words(text, range);
-    if let Some(m) = according_to(text, &ws) {
+    cue_before_words(text, &words(text, range))
+}
+
+/// `cue_before` on the words of the range.
+pub fn cue_before_words(text: &str, ws: &[Word]) -> Option<Mention> {
+    if let Some(m) = according_to(text, ws) {
         return Some(m);
     }
     let verb = ws.iter().rposition(|w| is_speech_verb(text, *w))?;
@@ -438,9 +516,9 @@ pub fn cue_before(text: &str, range: Range<usize>) -> Option<Mention> {
     let inverted_at_end = ws[verb + 1..]
         .iter()
         .all(|w| is_capitalised(text, *w) || matches!(&text[w.start..w.end], ":" | ","));
-    subject_before(text, &ws, verb).or_else(|| {
+    subject_before(text, ws, verb).or_else(|| {
         inverted_at_end
-            .then(|| subject_after(text, &ws, verb))
+            .then(|| subject_after(text, ws, verb))
             .flatten()
     })
 }
@@ -449,7 +527,7 @@ pub fn cue_before(text: &str, range: Range<usize>) -> Option<Mention> {
 fn according_to(text: &str, ws: &[Word]) -> Option<Mention> {
     let at = ws
         .windows(2)
-        .position(|p| lower(text, p[0]) == "according" && lower(text, p[1]) == "to")?;
+        .position(|p| lowered(text, p[0]) == "according" && lowered(text, p[1]) == "to")?;
     let rest = &ws[at + 2..];
     let len = rest
         .iter()
@@ -482,7 +560,7 @@ fn clause_looks_finite(text: &str, ws: &[Word]) -> bool {
     let Some(&first) = ws.first() else {
         return false;
     };
-    let f = lower(text, first);
+    let f = lowered(text, first);
     if matches!(
         f.as_str(),
         "to" | "of" | "on" | "for" | "about" | "with" | "in" | "by" | "at" | "against" | "that"
@@ -500,7 +578,7 @@ fn clause_looks_finite(text: &str, ws: &[Word]) -> bool {
 /// Geneva") up to "that" or the start of the clause.
 fn skip_object(text: &str, ws: &[Word], from: usize) -> usize {
     for i in from..ws.len().min(from + 7) {
-        let t = lower(text, ws[i]);
+        let t = lowered(text, ws[i]);
         if t == "that" || t == "," || t == ":" {
             return i;
         }
@@ -518,7 +596,7 @@ fn skip_object(text: &str, ws: &[Word], from: usize) -> usize {
 /// "that", after an object ("told reporters"), after an adjunct ("said in a statement
 /// that", "said on Thursday it would"), or right away for a bare finite clause.
 fn clause_start(text: &str, ws: &[Word], verb: usize, noun_cue: bool) -> Option<usize> {
-    let verb_word = lower(text, ws[verb]);
+    let verb_word = lowered(text, ws[verb]);
     let mut s = verb + 1;
     if is(text, ws[verb], &OBJECT_VERBS) {
         s = skip_object(text, ws, s);
@@ -526,7 +604,7 @@ fn clause_start(text: &str, ws: &[Word], verb: usize, noun_cue: bool) -> Option<
     if ws.get(s).is_some_and(|w| is(text, *w, &ADJUNCT_STARTERS)) {
         let that = ws[s..ws.len().min(s + 10)]
             .iter()
-            .position(|w| lower(text, *w) == "that");
+            .position(|w| lowered(text, *w) == "that");
         match that {
             Some(t) => return Some(s + t + 1),
             None => s = skip_time_phrase(text, ws, s),
@@ -539,7 +617,7 @@ fn clause_start(text: &str, ws: &[Word], verb: usize, noun_cue: bool) -> Option<
         s += 1;
     }
     let next = ws.get(s)?;
-    if lower(text, *next) == "that" {
+    if lowered(text, *next) == "that" {
         return Some(s + 1);
     }
     if noun_cue {
@@ -577,7 +655,7 @@ pub fn reported_clauses(text: &str, ws: &[Word]) -> Vec<Reported> {
     for i in 0..ws.len() {
         let w = ws[i];
         let possessive_before = i > 0 && {
-            let p = lower(text, ws[i - 1]);
+            let p = lowered(text, ws[i - 1]);
             p.ends_with("'s") || p.ends_with("’s")
         };
         let noun_cue = is(text, w, &SPEECH_NOUNS) && possessive_before;
@@ -659,7 +737,7 @@ fn trailing_cue(text: &str, ws: &[Word]) -> Option<Reported> {
 
 /// "According to X, …" at a sentence's start.
 pub fn leading_according_to(text: &str, ws: &[Word]) -> Option<Reported> {
-    if ws.len() < 5 || lower(text, ws[0]) != "according" {
+    if ws.len() < 5 || lowered(text, ws[0]) != "according" {
         return None;
     }
     let mention = according_to(text, &ws[..ws.len().min(12)])?;

@@ -3,9 +3,10 @@
 
 use super::cues::{self, Mention, Word};
 use super::marks::{pair_marks, Marked};
-use super::sentences::{paragraphs, sentences};
+use super::segment::Segments;
 use super::{Quote, QuoteKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Words right before a quotation that make it a name, title or coined term rather than
@@ -53,18 +54,24 @@ const TITLE_SMALL_WORDS: &[&str] = &[
     "of", "the", "and", "for", "a", "an", "in", "on", "to", "de", "la",
 ];
 
-struct Layout {
+/// The article's segments, and the sentences quotations are looked for in (those of
+/// paragraphs other than the date line).
+struct Layout<'s> {
+    seg: &'s Segments<'s>,
     sentences: Vec<Range<usize>>,
 }
 
-impl Layout {
-    fn new(text: &str, paras: &[Range<usize>]) -> Layout {
-        Layout {
-            sentences: paras
-                .iter()
-                .flat_map(|p| sentences(text, p.clone()))
-                .collect(),
-        }
+impl Layout<'_> {
+    fn words(&self, range: Range<usize>) -> Cow<'_, [Word]> {
+        self.seg.words(range)
+    }
+
+    fn cue_after(&self, range: Range<usize>) -> Option<Mention> {
+        cues::cue_after_words(self.seg.text, &self.words(range))
+    }
+
+    fn cue_before(&self, range: Range<usize>) -> Option<Mention> {
+        cues::cue_before_words(self.seg.text, &self.words(range))
     }
 
     fn sentence_at(&self, pos: usize) -> Option<usize> {
@@ -86,18 +93,28 @@ struct Candidate {
 
 /// Finds every quotation in an article, in order of position.
 pub fn extract(text: &str) -> Vec<Quote> {
-    let paras: Vec<Range<usize>> = paragraphs(text)
-        .into_iter()
-        .filter(|p| !text[p.clone()].starts_with("Date:"))
-        .collect();
-    let layout = Layout::new(text, &paras);
+    extract_segmented(&Segments::new(text))
+}
+
+/// `extract` on an article already segmented.
+pub fn extract_segmented(seg: &Segments) -> Vec<Quote> {
+    let text = seg.text;
+    let mut paras: Vec<Range<usize>> = Vec::with_capacity(seg.paragraphs.len());
+    let mut sentences = Vec::with_capacity(seg.sentences.len());
+    for (i, p) in seg.paragraphs.iter().enumerate() {
+        if !text[p.clone()].starts_with("Date:") {
+            paras.push(p.clone());
+            sentences.extend_from_slice(seg.sentences_of(i));
+        }
+    }
+    let layout = Layout { seg, sentences };
     let marked = pair_marks(text, &paras);
     let candidates = candidates(text, &layout, marked);
 
     let mut direct: Vec<(Quote, Option<Range<usize>>)> = Vec::new();
     let mut partial: Vec<(Quote, usize)> = Vec::new();
     for c in &candidates {
-        match classify(text, c) {
+        match classify(&layout, c) {
             None => {}
             Some(QuoteKind::Direct) => {
                 let (mention, cue) = direct_cue(text, &layout, c);
@@ -186,7 +203,8 @@ fn is_title_case(text: &str, content: &str) -> bool {
 }
 
 /// Direct, partial, or `None` for a scare quote, title or coined term.
-fn classify(text: &str, c: &Candidate) -> Option<QuoteKind> {
+fn classify(layout: &Layout, c: &Candidate) -> Option<QuoteKind> {
+    let text = layout.seg.text;
     let prefix = text[c.prefix.clone()].trim_end();
     let prefix_lower = prefix.to_lowercase();
     if SCARE_MARKERS.iter().any(|m| {
@@ -206,14 +224,15 @@ fn classify(text: &str, c: &Candidate) -> Option<QuoteKind> {
     let n_words = cues::words(content, 0..content.len()).len();
     let starts_upper = content.chars().next().is_some_and(|ch| ch.is_uppercase());
     let before = prefix.chars().next_back();
-    let cue_word_before = cues::words(text, c.prefix.clone())
+    let cue_word_before = layout
+        .words(c.prefix.clone())
         .last()
         .is_some_and(|w| cues::is_speech_verb(text, *w));
     let direct = match before {
         None => true,
         Some(':') => true,
         // `she said, "but not…"`: the second half of a split quote starts in lower case.
-        Some(',') => starts_upper || cues::cue_before(text, c.prefix.clone()).is_some(),
+        Some(',') => starts_upper || layout.cue_before(c.prefix.clone()).is_some(),
         _ => cue_word_before && starts_upper,
     };
     if direct {
@@ -221,8 +240,8 @@ fn classify(text: &str, c: &Candidate) -> Option<QuoteKind> {
     }
     // One or two unpunctuated words with no speech cue near are scare quotes
     // ("the 'terrorists'"), not statements.
-    let sentence_has_cue = cues::cue_before(text, c.prefix.clone()).is_some()
-        || cues::cue_after(text, c.suffix.clone()).is_some();
+    let sentence_has_cue = layout.cue_before(c.prefix.clone()).is_some()
+        || layout.cue_after(c.suffix.clone()).is_some();
     if n_words <= 2 && !sentence_has_cue && !ends_sentence {
         return None;
     }
@@ -237,19 +256,19 @@ fn direct_cue(
     layout: &Layout,
     c: &Candidate,
 ) -> (Option<Mention>, Option<Range<usize>>) {
-    if let Some(m) = cues::cue_after(text, c.suffix.clone()) {
+    if let Some(m) = layout.cue_after(c.suffix.clone()) {
         return (Some(m), Some(c.suffix.clone()));
     }
-    if let Some(m) = cues::cue_before(text, c.prefix.clone()) {
+    if let Some(m) = layout.cue_before(c.prefix.clone()) {
         return (Some(m), None);
     }
     if text[c.suffix.clone()].trim().is_empty() {
         if let Some(next) = layout.sentence_at(c.marked.span.end).map(|i| i + 1) {
             if let Some(s) = layout.sentences.get(next) {
-                let ws = cues::words(text, s.clone());
+                let ws = layout.words(s.clone());
                 let bare = ws.len() <= 10 && !text[s.clone()].contains(['"', '“', '”']);
                 if bare && s.start - c.marked.span.end <= 2 {
-                    return (cues::cue_after(text, s.clone()), None);
+                    return (cues::cue_after_words(text, &ws), None);
                 }
             }
         }
@@ -304,7 +323,7 @@ fn reported_speech(
     let mut partial = partial;
     // Partial quotes by sentence, and a cursor over the (ordered) direct quotes, so each
     // sentence costs only its own quotes.
-    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_sentence: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (i, (_, sentence)) in partial.iter().enumerate() {
         by_sentence.entry(*sentence).or_default().push(i);
     }
@@ -320,7 +339,7 @@ fn reported_speech(
             continue;
         }
         let here = by_sentence.get(&si).map(Vec::as_slice).unwrap_or(&[]);
-        let ws: Vec<Word> = cues::words(text, s.clone());
+        let ws = layout.words(s.clone());
         let mut found = cues::reported_clauses(text, &ws);
         if found.is_empty() {
             found.extend(cues::leading_according_to(text, &ws));
@@ -335,7 +354,7 @@ fn reported_speech(
                 })
                 .collect();
             if inside.is_empty() {
-                if cues::words(text, r.clause.clone()).len() >= 3 {
+                if layout.words(r.clause.clone()).len() >= 3 {
                     out.push(Quote {
                         kind: QuoteKind::Indirect,
                         span: r.clause.clone(),
@@ -361,8 +380,9 @@ fn reported_speech(
             }
             q.statement = Some(strip_marks(&text[s.clone()]));
             // A quote may run past its sentence's end: never search a reversed range.
-            q.mention = cues::cue_before(text, s.start..q.span.start)
-                .or_else(|| cues::cue_after(text, q.span.end..s.end.max(q.span.end)));
+            q.mention = layout
+                .cue_before(s.start..q.span.start)
+                .or_else(|| layout.cue_after(q.span.end..s.end.max(q.span.end)));
         }
     }
     out.extend(partial.into_iter().map(|(q, _)| q));
