@@ -102,22 +102,41 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> io::Result<()> {
     Ok(())
 }
 
-/// Streams the articles in `paths`, in order.
-pub fn read_articles(
-    paths: &[PathBuf],
-    format: InputFormat,
-) -> impl Iterator<Item = Result<Article, InputError>> {
-    expand_paths(paths).into_iter().flat_map(
-        move |item| -> Box<dyn Iterator<Item = Result<Article, InputError>>> {
+/// One input of a batch, not read yet: files are read and JSONL lines parsed by
+/// `load`, on the thread that scores them, so reading runs in parallel too.
+#[derive(Debug)]
+pub enum Input {
+    /// Already an article or an error (a missing path, a JSONL line that failed to read).
+    Ready(Result<Article, InputError>),
+    /// A text file (or `-`), one article.
+    File(PathBuf),
+    /// A JSONL record and where it is (`file:line`).
+    JsonLine { at: String, line: Vec<u8> },
+}
+
+impl Input {
+    pub fn load(self) -> Result<Article, InputError> {
+        match self {
+            Input::Ready(r) => r,
+            Input::File(path) => read_text_article(&path),
+            Input::JsonLine { at, line } => parse_jsonl_line(&at, line),
+        }
+    }
+}
+
+/// Streams the inputs in `paths`, in order; `Input::load` reads each one.
+pub fn read_articles(paths: &[PathBuf], format: InputFormat) -> impl Iterator<Item = Input> {
+    expand_paths(paths)
+        .into_iter()
+        .flat_map(move |item| -> Box<dyn Iterator<Item = Input>> {
             match item {
-                Err(e) => Box::new(std::iter::once(Err(e))),
+                Err(e) => Box::new(std::iter::once(Input::Ready(Err(e)))),
                 Ok(path) => match format {
-                    InputFormat::Text => Box::new(std::iter::once(read_text_article(&path))),
+                    InputFormat::Text => Box::new(std::iter::once(Input::File(path))),
                     InputFormat::Jsonl => read_jsonl_file(&path),
                 },
             }
-        },
-    )
+        })
 }
 
 fn display_name(path: &Path) -> String {
@@ -181,11 +200,11 @@ fn decode(source: &str, bytes: Vec<u8>) -> Result<(String, bool), InputError> {
 }
 
 /// Streams a JSONL file (or stdin) line by line; each bad line is its own error item.
-fn read_jsonl_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, InputError>>> {
+fn read_jsonl_file(path: &Path) -> Box<dyn Iterator<Item = Input>> {
     let source = display_name(path);
     let reader = match open(path) {
         Ok(r) => BufReader::new(r),
-        Err(e) => return Box::new(std::iter::once(Err(io_error(path, &e)))),
+        Err(e) => return Box::new(std::iter::once(Input::Ready(Err(io_error(path, &e))))),
     };
     let mut lines = reader.split(b'\n').enumerate();
     Box::new(std::iter::from_fn(move || loop {
@@ -194,16 +213,16 @@ fn read_jsonl_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, Input
         let line = match line {
             Ok(l) => l,
             Err(e) => {
-                return Some(Err(InputError {
+                return Some(Input::Ready(Err(InputError {
                     source: at,
                     reason: e.to_string(),
-                }))
+                })))
             }
         };
         if line.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
-        return Some(parse_jsonl_line(&at, line));
+        return Some(Input::JsonLine { at, line });
     }))
 }
 

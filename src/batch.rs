@@ -1,7 +1,7 @@
 //! Batch scoring: articles are read, scored in parallel and written in input order, one
 //! chunk at a time, so memory stays flat whatever the input size.
 
-use crate::article::{Article, InputError};
+use crate::article::{Article, Input, InputError};
 use crate::output::{score_record, RecordWriter, Summary};
 use crate::{Pipeline, ScoredQuote};
 use rayon::prelude::*;
@@ -37,12 +37,21 @@ impl BatchStats {
     }
 }
 
+/// An article scored and its records rendered, on a worker thread.
+struct Scored {
+    article: Article,
+    quotes: Vec<ScoredQuote>,
+    records: io::Result<Vec<u8>>,
+}
+
 /// Scores every article from `inputs`, writing records (and error records) to `writer`
 /// in input order. `on_notice` is told of each failed input and each lossy-UTF-8
 /// warning (to print on stderr); `on_progress` of the number of articles done so far.
+/// Reading, scoring and rendering run on the worker threads; this thread lists the
+/// inputs and copies the rendered records out.
 pub fn score_all<W: Write>(
     pipeline: &Pipeline,
-    inputs: impl Iterator<Item = Result<Article, InputError>>,
+    inputs: impl Iterator<Item = Input>,
     writer: &mut RecordWriter<W>,
     mut summary: Option<&mut Summary>,
     on_notice: &mut dyn FnMut(&InputError),
@@ -52,13 +61,21 @@ pub fn score_all<W: Write>(
     let mut stats = BatchStats::default();
     let mut inputs = inputs.peekable();
     while inputs.peek().is_some() {
-        let chunk: Vec<Result<Article, InputError>> = inputs.by_ref().take(CHUNK).collect();
-        let scored: Vec<Result<(Article, Vec<ScoredQuote>), InputError>> = chunk
+        let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
+        let spec = writer.spec();
+        let scored: Vec<Result<Scored, InputError>> = chunk
             .into_par_iter()
             .map(|item| {
-                item.map(|a| {
-                    let quotes = pipeline.score(&a);
-                    (a, quotes)
+                let article = item.load()?;
+                let quotes = pipeline.score(&article);
+                let mut records = Vec::new();
+                let rendered = quotes.iter().enumerate().try_for_each(|(i, q)| {
+                    spec.render(&score_record(&article, i, q), &mut records)
+                });
+                Ok(Scored {
+                    article,
+                    quotes,
+                    records: rendered.map(|()| records),
                 })
             })
             .collect();
@@ -70,7 +87,11 @@ pub fn score_all<W: Write>(
                     on_notice(&e);
                     writer.write_error(&e)?;
                 }
-                Ok((article, quotes)) => {
+                Ok(Scored {
+                    article,
+                    quotes,
+                    records,
+                }) => {
                     stats.bytes += article.text.len();
                     if article.lossy {
                         stats.lossy += 1;
@@ -80,9 +101,11 @@ pub fn score_all<W: Write>(
                                 .into(),
                         });
                     }
-                    for (i, q) in quotes.iter().enumerate() {
-                        writer.write(&score_record(&article, i, q))?;
-                        if let Some(s) = summary.as_deref_mut() {
+                    if !quotes.is_empty() {
+                        writer.write_rendered(&records?)?;
+                    }
+                    if let Some(s) = summary.as_deref_mut() {
+                        for q in &quotes {
                             s.add(
                                 q.speaker.name.as_deref(),
                                 q.prediction.label as usize,

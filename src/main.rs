@@ -547,8 +547,12 @@ fn score(
 
 /// A progress bar on stderr for large batches when stderr is a terminal; hidden otherwise.
 fn progress_bar(paths: &[PathBuf], input: InputFormat) -> indicatif::ProgressBar {
+    // Listing the folders again costs a walk of the tree: only for a terminal.
+    if !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
     let files = stance::article::expand_paths(paths).len();
-    if !io::stderr().is_terminal() || (input == InputFormat::Text && files < 200) {
+    if input == InputFormat::Text && files < 200 {
         return indicatif::ProgressBar::hidden();
     }
     let bar = if input == InputFormat::Text {

@@ -146,37 +146,18 @@ fn cell(record: &Map<String, Value>, column: &str) -> String {
     }
 }
 
-/// Writes records in one format; CSV gets a header, the table aligned columns.
-pub struct RecordWriter<W: Write> {
+/// How records are rendered: the part of a `RecordWriter` that scoring threads share,
+/// so records are formatted in parallel and the writer only copies bytes out.
+pub struct RecordFormat {
     format: Format,
     columns: &'static [&'static str],
-    out: W,
-    wrote_header: bool,
     /// Set by `explaining`: each score record gets an `explanation` from this model.
     explainer: Option<LinearModel>,
 }
 
-impl<W: Write> RecordWriter<W> {
-    pub fn new(format: Format, columns: &'static [&'static str], out: W) -> Self {
-        RecordWriter {
-            format,
-            columns,
-            out,
-            wrote_header: false,
-            explainer: None,
-        }
-    }
-
-    /// Adds an explanation to every score record (and its column to CSV).
-    pub fn explaining(mut self, model: LinearModel) -> Self {
-        self.explainer = Some(model);
-        if self.columns == SCORE_COLUMNS {
-            self.columns = SCORE_EXPLAIN_COLUMNS;
-        }
-        self
-    }
-
-    pub fn write(&mut self, record: &Map<String, Value>) -> io::Result<()> {
+impl RecordFormat {
+    /// Appends one record to `out`, without the header.
+    pub fn render(&self, record: &Map<String, Value>, out: &mut Vec<u8>) -> io::Result<()> {
         let explained;
         let record = match &self.explainer {
             Some(model) => {
@@ -189,33 +170,20 @@ impl<W: Write> RecordWriter<W> {
         };
         match self.format {
             Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, record)?;
-                self.out.write_all(b"\n")
+                serde_json::to_writer(&mut *out, record)?;
+                out.write_all(b"\n")
             }
             Format::Csv => {
                 let mut w = csv::WriterBuilder::new()
                     .has_headers(false)
-                    .from_writer(&mut self.out);
-                if !self.wrote_header {
-                    w.write_record(self.columns)?;
-                }
+                    .from_writer(&mut *out);
                 w.write_record(self.columns.iter().map(|c| cell(record, c)))?;
-                w.flush()?;
-                self.wrote_header = true;
-                Ok(())
+                w.flush()
             }
             Format::Table => {
-                if !self.wrote_header {
-                    writeln!(
-                        self.out,
-                        "{:<24} {:<22} {:<9} {:<12} {:>6}  quote",
-                        "article", "speaker", "kind", "label", "tone"
-                    )?;
-                    self.wrote_header = true;
-                }
                 let quote = cell(record, "quote");
                 writeln!(
-                    self.out,
+                    out,
                     "{:<24} {:<22} {:<9} {:<12} {:>6}  {}",
                     clip(&cell(record, "article"), 24),
                     clip(&cell(record, "speaker"), 22),
@@ -225,16 +193,86 @@ impl<W: Write> RecordWriter<W> {
                     clip(&quote, 70)
                 )?;
                 if record.contains_key("explanation") {
-                    writeln!(self.out, "{:>24} {}", "↳", cell(record, "explanation"))?;
+                    writeln!(out, "{:>24} {}", "↳", cell(record, "explanation"))?;
                 }
                 Ok(())
             }
         }
     }
 
+    /// The CSV header or the table's column line, written before the first record.
+    fn header(&self, out: &mut impl Write) -> io::Result<()> {
+        match self.format {
+            Format::Jsonl => Ok(()),
+            Format::Csv => {
+                let mut w = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(out);
+                w.write_record(self.columns)?;
+                w.flush()
+            }
+            Format::Table => writeln!(
+                out,
+                "{:<24} {:<22} {:<9} {:<12} {:>6}  quote",
+                "article", "speaker", "kind", "label", "tone"
+            ),
+        }
+    }
+}
+
+/// Writes records in one format; CSV gets a header, the table aligned columns.
+pub struct RecordWriter<W: Write> {
+    spec: RecordFormat,
+    out: W,
+    wrote_header: bool,
+}
+
+impl<W: Write> RecordWriter<W> {
+    pub fn new(format: Format, columns: &'static [&'static str], out: W) -> Self {
+        RecordWriter {
+            spec: RecordFormat {
+                format,
+                columns,
+                explainer: None,
+            },
+            out,
+            wrote_header: false,
+        }
+    }
+
+    /// Adds an explanation to every score record (and its column to CSV).
+    pub fn explaining(mut self, model: LinearModel) -> Self {
+        self.spec.explainer = Some(model);
+        if self.spec.columns == SCORE_COLUMNS {
+            self.spec.columns = SCORE_EXPLAIN_COLUMNS;
+        }
+        self
+    }
+
+    /// How this writer renders records, for `write_rendered`.
+    pub fn spec(&self) -> &RecordFormat {
+        &self.spec
+    }
+
+    pub fn write(&mut self, record: &Map<String, Value>) -> io::Result<()> {
+        let mut bytes = Vec::new();
+        self.spec.render(record, &mut bytes)?;
+        self.write_rendered(&bytes)
+    }
+
+    /// Writes one or more records rendered by `spec().render`, after the header if
+    /// these are the first.
+    pub fn write_rendered(&mut self, records: &[u8]) -> io::Result<()> {
+        if !self.wrote_header {
+            self.spec.header(&mut self.out)?;
+            self.wrote_header = true;
+        }
+        self.out.write_all(records)
+    }
+
     /// An input that failed: a JSONL error record, or a line on stderr in other formats.
     pub fn write_error(&mut self, error: &InputError) -> io::Result<()> {
-        if self.format == Format::Jsonl {
+        if self.spec.format == Format::Jsonl {
             serde_json::to_writer(
                 &mut self.out,
                 &json!({"article": error.source, "error": error.reason}),
