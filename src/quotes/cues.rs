@@ -258,7 +258,8 @@ pub fn lowered(text: &str, w: Word) -> Lower {
 
 /// Whether a word is in a list, lower-cased.
 fn is(text: &str, w: Word, list: &WordSet) -> bool {
-    list.has(&lowered(text, w))
+    let t = &text[w.start..w.end];
+    list.may_have(t) && list.has(&Lower::new(t))
 }
 
 pub fn is_speech_verb(text: &str, w: Word) -> bool {

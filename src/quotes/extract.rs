@@ -198,7 +198,7 @@ fn is_title_case(text: &str, content: &str) -> bool {
             w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                || TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str())
+                || TITLE_SMALL_WORDS.contains(&cues::Lower::new(w).as_str())
         })
 }
 

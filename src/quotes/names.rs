@@ -9,7 +9,14 @@ use std::sync::OnceLock;
 /// hashed on first use.
 pub struct WordSet {
     list: &'static str,
-    set: OnceLock<FxHashSet<&'static str>>,
+    set: OnceLock<Compiled>,
+}
+
+struct Compiled {
+    words: FxHashSet<&'static str>,
+    /// For each ASCII first byte, bit `n` set when an ASCII word of `n` bytes (63: or
+    /// more) starts with it: most words of an article are ruled out without hashing.
+    lengths: [u64; 128],
 }
 
 impl WordSet {
@@ -20,11 +27,36 @@ impl WordSet {
         }
     }
 
-    pub fn has(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.list.split_whitespace().collect())
-            .contains(word)
+    fn compiled(&self) -> &Compiled {
+        self.set.get_or_init(|| {
+            let words: FxHashSet<&'static str> = self.list.split_whitespace().collect();
+            let mut lengths = [0u64; 128];
+            for w in words.iter().filter(|w| w.is_ascii()) {
+                lengths[usize::from(w.as_bytes()[0])] |= length_bit(w.len());
+            }
+            Compiled { words, lengths }
+        })
     }
+
+    pub fn has(&self, word: &str) -> bool {
+        self.compiled().words.contains(word)
+    }
+
+    /// False when `word` lower-cased is surely not in the set (an ASCII word whose first
+    /// letter and length match none), without lower-casing or hashing it.
+    pub fn may_have(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&first) if word.is_ascii() => {
+                let lengths = self.compiled().lengths[usize::from(first.to_ascii_lowercase())];
+                lengths & length_bit(word.len()) != 0
+            }
+            _ => true,
+        }
+    }
+}
+
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// Title words that precede a name and are not part of it.
@@ -248,7 +280,7 @@ pub fn strip_possessive(w: &str) -> &str {
 /// "bin", "al-"), and not a title, nationality, organisation or place word.
 pub fn is_name_token(token: &str) -> bool {
     let bare = strip_possessive(token);
-    let lower = bare.to_lowercase();
+    let lower = cues::Lower::new(bare);
     let capitalised = bare.chars().next().is_some_and(|c| c.is_uppercase());
     let particle = is_name_particle(&lower)
         || ["al-", "el-", "bin-", "ibn-", "abu-"]
@@ -283,7 +315,7 @@ pub fn split_title(mention: &str) -> (String, Option<String>) {
         let whole: Vec<&str> = tokens
             .iter()
             .copied()
-            .skip_while(|t| matches!(t.to_lowercase().as_str(), "the" | "a" | "an"))
+            .skip_while(|t| matches!(cues::Lower::new(t).as_str(), "the" | "a" | "an"))
             .collect();
         let last = whole.len().saturating_sub(1);
         let org: Vec<&str> = whole
@@ -297,7 +329,7 @@ pub fn split_title(mention: &str) -> (String, Option<String>) {
         .iter()
         .copied()
         .filter(|t| {
-            let l = t.to_lowercase();
+            let l = cues::Lower::new(t);
             !DEMONYMS.has(l.as_str())
                 && !matches!(l.as_str(), "the" | "a" | "an")
                 && !l.ends_with("'s")

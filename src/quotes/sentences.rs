@@ -1,5 +1,6 @@
 //! Paragraphs and sentences as byte ranges of the article text.
 
+use super::cues::Lower;
 use std::ops::Range;
 
 /// Non-empty lines: news text puts one paragraph on a line (blank lines between or not).
@@ -35,18 +36,17 @@ fn is_closing_mark(c: char) -> bool {
 /// ("U.S.", "Mr.", "J. Smith") rather than ending a sentence.
 fn is_abbreviation(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
-    let word: String = before
-        .chars()
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
+        .last()
+        .map_or(dot, |(i, _)| i);
+    let word = &before[start..];
     if word.is_empty() {
         return false;
     }
-    let lower = word.to_lowercase();
+    let lower = Lower::new(word);
     if ABBREVIATIONS.contains(&lower.as_str()) {
         return true;
     }
