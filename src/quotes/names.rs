@@ -14,9 +14,9 @@ pub struct WordSet {
 
 struct Compiled {
     words: FxHashSet<&'static str>,
-    /// For each ASCII first byte, bit `n` set when an ASCII word of `n` bytes (63: or
-    /// more) starts with it: most words of an article are ruled out without hashing.
-    lengths: [u64; 128],
+    /// For each first byte, bit `n` set when a word of `n` bytes (63: or more) starts
+    /// with it: most words of an article are ruled out without hashing.
+    lengths: [u64; 256],
 }
 
 impl WordSet {
@@ -30,8 +30,8 @@ impl WordSet {
     fn compiled(&self) -> &Compiled {
         self.set.get_or_init(|| {
             let words: FxHashSet<&'static str> = self.list.split_whitespace().collect();
-            let mut lengths = [0u64; 128];
-            for w in words.iter().filter(|w| w.is_ascii()) {
+            let mut lengths = [0u64; 256];
+            for w in &words {
                 lengths[usize::from(w.as_bytes()[0])] |= length_bit(w.len());
             }
             Compiled { words, lengths }
@@ -39,7 +39,12 @@ impl WordSet {
     }
 
     pub fn has(&self, word: &str) -> bool {
-        self.compiled().words.contains(word)
+        let set = self.compiled();
+        let possible = match word.as_bytes().first() {
+            Some(&first) => set.lengths[usize::from(first)] & length_bit(word.len()) != 0,
+            None => true,
+        };
+        possible && set.words.contains(word)
     }
 
     /// False when `word` lower-cased is surely not in the set (an ASCII word whose first
