@@ -2,7 +2,7 @@
 //! chunk at a time, so memory stays flat whatever the input size.
 
 use crate::article::{Article, Input, InputError};
-use crate::output::{score_record, RecordWriter, Summary};
+use crate::output::{RecordWriter, Summary};
 use crate::{Pipeline, ScoredQuote};
 use rayon::prelude::*;
 use std::io::{self, Write};
@@ -69,9 +69,10 @@ pub fn score_all<W: Write>(
                 let article = item.load()?;
                 let quotes = pipeline.score(&article);
                 let mut records = Vec::new();
-                let rendered = quotes.iter().enumerate().try_for_each(|(i, q)| {
-                    spec.render(&score_record(&article, i, q), &mut records)
-                });
+                let rendered = quotes
+                    .iter()
+                    .enumerate()
+                    .try_for_each(|(i, q)| spec.render_score(&article, i, q, &mut records));
                 Ok(Scored {
                     article,
                     quotes,

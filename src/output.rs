@@ -9,6 +9,9 @@ use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+mod json;
+use json::write_score_json;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Jsonl,
@@ -197,6 +200,21 @@ impl RecordFormat {
                 }
                 Ok(())
             }
+        }
+    }
+
+    /// Appends the score record of quote `index` of an article to `out`.
+    pub fn render_score(
+        &self,
+        article: &Article,
+        index: usize,
+        s: &ScoredQuote,
+        out: &mut Vec<u8>,
+    ) -> io::Result<()> {
+        if self.format == Format::Jsonl && self.explainer.is_none() {
+            Ok(write_score_json(article, index, s, out)?)
+        } else {
+            self.render(&score_record(article, index, s), out)
         }
     }
 
