@@ -56,6 +56,17 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
         // Whether the word so far has a dot: its final dot then belongs to it ("U.S.").
         let mut dotted = false;
         while end < s.len() {
+            // ASCII letters and digits continue the word, other ASCII but the joiners
+            // end it: the common cases, without decoding.
+            match s.as_bytes()[end] {
+                b if b.is_ascii_alphanumeric() => {
+                    end += 1;
+                    continue;
+                }
+                b'\'' | b'-' | b'.' | b'&' => {}
+                b if b.is_ascii() => break,
+                _ => {}
+            }
             let (d, m) = char_at(s, end);
             let inner = matches!(d, '\'' | '’' | '-' | '.' | '&')
                 && end + m < s.len()
@@ -656,11 +667,14 @@ pub fn reported_clauses(text: &str, ws: &[Word]) -> Vec<Reported> {
     let mut cues: Vec<(usize, Mention, usize)> = Vec::new();
     for i in 0..ws.len() {
         let w = ws[i];
-        let possessive_before = i > 0 && {
-            let p = lowered(text, ws[i - 1]);
-            p.ends_with("'s") || p.ends_with("’s")
+        // The possessive is looked at only before a speech noun (rare).
+        let possessive_before = || {
+            i > 0 && {
+                let p = lowered(text, ws[i - 1]);
+                p.ends_with("'s") || p.ends_with("’s")
+            }
         };
-        let noun_cue = is(text, w, &SPEECH_NOUNS) && possessive_before;
+        let noun_cue = is(text, w, &SPEECH_NOUNS) && possessive_before();
         if !(is_speech_verb(text, w) || noun_cue) {
             continue;
         }

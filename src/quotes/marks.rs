@@ -70,7 +70,16 @@ pub fn pair_marks(text: &str, paragraphs: &[Range<usize>]) -> Vec<Marked> {
                 None => open = None,
             }
         }
-        for (off, c) in text[skip_to..para.end].char_indices() {
+        // Only characters that start with these bytes can be marks: `"`, and the lead
+        // bytes of “ ” „ (E2) and « » (C2), which never occur inside a character.
+        let body = &text[skip_to..para.end];
+        let mut from = 0;
+        while let Some(off) = memchr::memchr3(b'"', 0xE2, 0xC2, &body.as_bytes()[from..]) {
+            let off = from + off;
+            let Some(c) = body[off..].chars().next() else {
+                break;
+            };
+            from = off + c.len_utf8();
             let i = skip_to + off;
             let Some(r) = role(text, i, c) else { continue };
             let end = i + c.len_utf8();

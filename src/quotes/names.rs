@@ -287,13 +287,15 @@ pub fn is_name_token(token: &str) -> bool {
     let bare = strip_possessive(token);
     let lower = cues::Lower::new(bare);
     let capitalised = bare.chars().next().is_some_and(|c| c.is_uppercase());
-    let particle = is_name_particle(&lower)
-        || ["al-", "el-", "bin-", "ibn-", "abu-"]
-            .iter()
-            .any(|p| lower.starts_with(p));
+    let particle = || {
+        is_name_particle(&lower)
+            || ["al-", "el-", "bin-", "ibn-", "abu-"]
+                .iter()
+                .any(|p| lower.starts_with(p))
+    };
     // "Vice-President" is a title, "Jean-Robert" a name.
     let title_part = lower.contains('-') && lower.split('-').any(|p| TITLES.has(p));
-    (capitalised || particle)
+    (capitalised || particle())
         && !title_part
         && !TITLES.has(lower.as_str())
         && !DEMONYMS.has(lower.as_str())

@@ -61,27 +61,25 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
 pub fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = para.start;
-    let body = &text[para.clone()];
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    let body = text[para.clone()].as_bytes();
+    // Jumps from one `.`, `!` or `?` to the next (ASCII bytes, never inside a character).
+    let mut from = 0;
+    while let Some(i) = memchr::memchr3(b'.', b'!', b'?', &body[from..]).map(|k| from + k) {
+        from = i + 1;
         let at = para.start + i;
-        if c == '.' && is_abbreviation(text, at) {
+        if body[i] == b'.' && is_abbreviation(text, at) {
             // "U.S." at the end of a sentence followed by a capitalised word is
             // ambiguous; keeping the sentence whole is the safer error.
             continue;
         }
         let mut end = at + 1;
-        while let Some(&(j, d)) = iter.peek() {
-            if is_closing_mark(d) {
-                end = para.start + j + d.len_utf8();
-                iter.next();
-            } else {
+        for d in text[end..para.end].chars() {
+            if !is_closing_mark(d) {
                 break;
             }
+            end += d.len_utf8();
         }
+        from = end - para.start;
         let rest = &text[end..para.end];
         let trimmed = rest.trim_start();
         if trimmed.len() == rest.len() && !rest.is_empty() {
