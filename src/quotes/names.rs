@@ -3,6 +3,7 @@
 
 use super::cues;
 use rustc_hash::FxHashSet;
+use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 
 /// A set of lower-case words, written as one space-separated list so it stays readable,
@@ -369,9 +370,12 @@ fn name_tokens<'a>(mention: &'a str, ws: &[cues::Word]) -> Vec<&'a str> {
     tokens
 }
 
+/// How many words a person's name has.
+pub const PERSON_NAME_WORDS: RangeInclusive<usize> = 2..=5;
+
 pub fn is_person_name(name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
-    (2..=5).contains(&words.len()) && words.iter().all(|w| is_name_token(w))
+    PERSON_NAME_WORDS.contains(&words.len()) && words.iter().all(|w| is_name_token(w))
 }
 
 pub fn is_name_particle(w: &str) -> bool {
