@@ -4,8 +4,8 @@
 //! `cue:NOT_<class>` when it sits inside a negation scope.
 
 use super::tokens::{self, Token};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::path::Path;
 
 /// One lexicon row as written in `training-data/lexicon.csv` and stored in the model.
@@ -35,7 +35,8 @@ pub fn read_lexicon(path: &Path) -> anyhow::Result<Vec<Cue>> {
 /// The lexicon compiled for matching: phrases as stem sequences, indexed by first stem.
 #[derive(Debug, Clone, Default)]
 pub struct CueMatcher {
-    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// FxHash: looked up for every token of every statement scored.
+    by_first: FxHashMap<String, Vec<(Vec<String>, usize)>>,
     classes: Vec<String>,
 }
 
