@@ -40,6 +40,11 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     let at = |i: usize| range.start + i;
     let mut i = 0;
     while i < s.len() {
+        // Spaces between words, without decoding.
+        if s.as_bytes()[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let (c, n) = char_at(s, i);
         if !c.is_alphanumeric() {
             if !c.is_whitespace() {
