@@ -52,9 +52,11 @@ impl WordSet {
     /// letter and length match none), without lower-casing or hashing it.
     pub fn may_have(&self, word: &str) -> bool {
         match word.as_bytes().first() {
-            Some(&first) if word.is_ascii() => {
+            Some(&first) if first.is_ascii() => {
+                // An ASCII first letter stays one byte when lower-cased, the length only
+                // when the whole word is ASCII.
                 let lengths = self.compiled().lengths[usize::from(first.to_ascii_lowercase())];
-                lengths & length_bit(word.len()) != 0
+                lengths != 0 && (lengths & length_bit(word.len()) != 0 || !word.is_ascii())
             }
             _ => true,
         }
