@@ -50,6 +50,7 @@ impl WordSet {
 
     /// False when `word` lower-cased is surely not in the set (an ASCII word whose first
     /// letter and length match none), without lower-casing or hashing it.
+    #[inline]
     pub fn may_have(&self, word: &str) -> bool {
         match word.as_bytes().first() {
             Some(&first) if first.is_ascii() => {
