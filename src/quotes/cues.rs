@@ -274,16 +274,8 @@ pub fn lowered(text: &str, w: Word) -> Lower {
 }
 
 /// Whether a word is in a list, lower-cased.
-#[inline]
 fn is(text: &str, w: Word, list: &WordSet) -> bool {
-    let t = &text[w.start..w.end];
-    list.may_have(t) && has_lowered(list, t)
-}
-
-/// The rarer half of `is`, kept out of line so the common rejection stays small.
-#[inline(never)]
-fn has_lowered(list: &WordSet, t: &str) -> bool {
-    list.has(&Lower::new(t))
+    list.has_lowered(&text[w.start..w.end])
 }
 
 pub fn is_speech_verb(text: &str, w: Word) -> bool {

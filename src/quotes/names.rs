@@ -2,71 +2,9 @@
 //! places: "Iranian Supreme Leader Ali Khamenei" is a role and a name.
 
 use super::cues;
-use rustc_hash::FxHashSet;
-use std::ops::RangeInclusive;
+pub use super::wordset::WordSet;
 use std::sync::OnceLock;
-
-/// A set of lower-case words, written as one space-separated list so it stays readable,
-/// hashed on first use.
-pub struct WordSet {
-    list: &'static str,
-    set: OnceLock<Compiled>,
-}
-
-struct Compiled {
-    words: FxHashSet<&'static str>,
-    /// For each first byte, bit `n` set when a word of `n` bytes (63: or more) starts
-    /// with it: most words of an article are ruled out without hashing.
-    lengths: [u64; 256],
-}
-
-impl WordSet {
-    pub const fn new(list: &'static str) -> WordSet {
-        WordSet {
-            list,
-            set: OnceLock::new(),
-        }
-    }
-
-    fn compiled(&self) -> &Compiled {
-        self.set.get_or_init(|| {
-            let words: FxHashSet<&'static str> = self.list.split_whitespace().collect();
-            let mut lengths = [0u64; 256];
-            for w in &words {
-                lengths[usize::from(w.as_bytes()[0])] |= length_bit(w.len());
-            }
-            Compiled { words, lengths }
-        })
-    }
-
-    pub fn has(&self, word: &str) -> bool {
-        let set = self.compiled();
-        let possible = match word.as_bytes().first() {
-            Some(&first) => set.lengths[usize::from(first)] & length_bit(word.len()) != 0,
-            None => true,
-        };
-        possible && set.words.contains(word)
-    }
-
-    /// False when `word` lower-cased is surely not in the set (an ASCII word whose first
-    /// letter and length match none), without lower-casing or hashing it.
-    #[inline]
-    pub fn may_have(&self, word: &str) -> bool {
-        match word.as_bytes().first() {
-            Some(&first) if first.is_ascii() => {
-                // An ASCII first letter stays one byte when lower-cased, the length only
-                // when the whole word is ASCII.
-                let lengths = self.compiled().lengths[usize::from(first.to_ascii_lowercase())];
-                lengths != 0 && (lengths & length_bit(word.len()) != 0 || !word.is_ascii())
-            }
-            _ => true,
-        }
-    }
-}
-
-fn length_bit(len: usize) -> u64 {
-    1 << len.min(63)
-}
+use std::ops::RangeInclusive;
 
 /// Title words that precede a name and are not part of it.
 pub static TITLES: WordSet = WordSet::new(
