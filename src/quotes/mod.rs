@@ -13,6 +13,7 @@ mod people;
 pub mod segment;
 pub mod sentences;
 mod speakers;
+pub mod words;
 pub mod wordset;
 
 use serde::Serialize;

@@ -2,8 +2,8 @@
 //! extraction and attribution, which would otherwise split the same text again for every
 //! sentence, quote and cue.
 
-use super::cues::{self, Word};
 use super::sentences::{paragraphs, sentences};
+use super::words::{self, Word};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -29,7 +29,7 @@ impl<'a> Segments<'a> {
             let first = all.len();
             all.extend(sentences(text, p.clone()));
             para_sentences.push(first..all.len());
-            cues::words_into(text, p.clone(), &mut words);
+            words::words_into(text, p.clone(), &mut words);
         }
         Segments {
             text,
@@ -45,7 +45,7 @@ impl<'a> Segments<'a> {
         &self.sentences[self.para_sentences[p].clone()]
     }
 
-    /// `cues::words(text, range)`, borrowed from the article's words when no word
+    /// `words::words(text, range)`, borrowed from the article's words when no word
     /// straddles either end of the range. Words are cut between paragraphs only at white
     /// space, and a word's extent depends on nothing before its start, so a range whose
     /// ends fall between words gets exactly these words; otherwise it is split afresh.
@@ -58,7 +58,7 @@ impl<'a> Segments<'a> {
         let straddles_start = self.words.get(lo).is_some_and(|w| w.start < range.start);
         let straddles_end = hi > 0 && self.words[hi - 1].end > range.end;
         if straddles_start || straddles_end {
-            Cow::Owned(cues::words(self.text, range))
+            Cow::Owned(words::words(self.text, range))
         } else {
             Cow::Borrowed(&self.words[lo..hi.max(lo)])
         }
@@ -80,11 +80,11 @@ mod tests {
             for &b in &bounds {
                 assert_eq!(
                     seg.words(a..b).as_ref(),
-                    cues::words(text, a..b).as_slice(),
+                    words::words(text, a..b).as_slice(),
                     "{a}..{b}"
                 );
             }
         }
-        assert_eq!(seg.words.as_slice(), cues::words(text, 0..text.len()));
+        assert_eq!(seg.words.as_slice(), words::words(text, 0..text.len()));
     }
 }

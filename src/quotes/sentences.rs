@@ -1,6 +1,6 @@
 //! Paragraphs and sentences as byte ranges of the article text.
 
-use super::cues::Lower;
+use super::words::Lower;
 use std::ops::Range;
 
 /// Non-empty lines: news text puts one paragraph on a line (blank lines between or not).

@@ -3,7 +3,7 @@
 //! of the article in lower case (for every word of every article, so without allocating
 //! for most).
 
-use super::cues::Lower;
+use super::words::Lower;
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
