@@ -8,6 +8,7 @@ use crate::ScoredQuote;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 mod json;
 use json::write_score_json;
@@ -151,6 +152,7 @@ fn cell(record: &Map<String, Value>, column: &str) -> String {
 
 /// How records are rendered: the part of a `RecordWriter` that scoring threads share,
 /// so records are formatted in parallel and the writer only copies bytes out.
+#[derive(Clone)]
 pub struct RecordFormat {
     format: Format,
     columns: &'static [&'static str],
@@ -240,7 +242,7 @@ impl RecordFormat {
 
 /// Writes records in one format; CSV gets a header, the table aligned columns.
 pub struct RecordWriter<W: Write> {
-    spec: RecordFormat,
+    spec: Arc<RecordFormat>,
     out: W,
     wrote_header: bool,
 }
@@ -248,11 +250,11 @@ pub struct RecordWriter<W: Write> {
 impl<W: Write> RecordWriter<W> {
     pub fn new(format: Format, columns: &'static [&'static str], out: W) -> Self {
         RecordWriter {
-            spec: RecordFormat {
+            spec: Arc::new(RecordFormat {
                 format,
                 columns,
                 explainer: None,
-            },
+            }),
             out,
             wrote_header: false,
         }
@@ -260,16 +262,17 @@ impl<W: Write> RecordWriter<W> {
 
     /// Adds an explanation to every score record (and its column to CSV).
     pub fn explaining(mut self, model: LinearModel) -> Self {
-        self.spec.explainer = Some(model);
-        if self.spec.columns == SCORE_COLUMNS {
-            self.spec.columns = SCORE_EXPLAIN_COLUMNS;
+        let spec = Arc::make_mut(&mut self.spec);
+        spec.explainer = Some(model);
+        if spec.columns == SCORE_COLUMNS {
+            spec.columns = SCORE_EXPLAIN_COLUMNS;
         }
         self
     }
 
     /// How this writer renders records, for `write_rendered`.
-    pub fn spec(&self) -> &RecordFormat {
-        &self.spec
+    pub fn spec(&self) -> Arc<RecordFormat> {
+        Arc::clone(&self.spec)
     }
 
     pub fn write(&mut self, record: &Map<String, Value>) -> io::Result<()> {
