@@ -126,6 +126,7 @@ static DETERMINERS: WordSet = WordSet::new(
 );
 
 /// Whether a word is in a list, lower-cased.
+#[inline(always)]
 fn is(text: &str, w: Word, list: &WordSet) -> bool {
     list.has_lowered(&text[w.start..w.end])
 }

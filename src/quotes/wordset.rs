@@ -18,6 +18,8 @@ struct Compiled {
     /// For each first byte, bit `n` set when a word of `n` bytes (63: or more) starts
     /// with it: most lookups are ruled out without hashing.
     lengths: [u64; 256],
+    /// The same by last byte.
+    last_lengths: [u64; 256],
 }
 
 impl WordSet {
@@ -31,11 +33,17 @@ impl WordSet {
     fn compiled(&self) -> &Compiled {
         self.set.get_or_init(|| {
             let words: FxHashSet<&'static str> = self.list.split_whitespace().collect();
-            let mut lengths = [0u64; 256];
+            let (mut lengths, mut last_lengths) = ([0u64; 256], [0u64; 256]);
             for w in &words {
-                lengths[usize::from(w.as_bytes()[0])] |= length_bit(w.len());
+                let b = w.as_bytes();
+                lengths[usize::from(b[0])] |= length_bit(b.len());
+                last_lengths[usize::from(b[b.len() - 1])] |= length_bit(b.len());
             }
-            Compiled { words, lengths }
+            Compiled {
+                words,
+                lengths,
+                last_lengths,
+            }
         })
     }
 
@@ -50,14 +58,18 @@ impl WordSet {
 
     /// `has(&word.to_lowercase())`, ruling most words out by first letter and length
     /// before lower-casing them.
-    #[inline]
+    #[inline(always)]
     pub fn has_lowered(&self, word: &str) -> bool {
-        let possible = match word.as_bytes().first() {
-            Some(&first) if first.is_ascii() => {
-                // An ASCII first letter stays one byte when lower-cased, the length only
-                // when the whole word is ASCII.
-                let lengths = self.compiled().lengths[usize::from(first.to_ascii_lowercase())];
-                lengths != 0 && (lengths & length_bit(word.len()) != 0 || !word.is_ascii())
+        let b = word.as_bytes();
+        let possible = match (b.first(), b.last()) {
+            (Some(&first), Some(&last)) if first.is_ascii() => {
+                // An ASCII first letter stays one byte when lower-cased; the length and
+                // the last letter only when the whole word is ASCII.
+                let set = self.compiled();
+                let bit = length_bit(b.len());
+                let lengths = set.lengths[usize::from(first.to_ascii_lowercase())];
+                let last_lengths = set.last_lengths[usize::from(last.to_ascii_lowercase())];
+                lengths != 0 && ((lengths & last_lengths & bit) != 0 || !word.is_ascii())
             }
             _ => true,
         };
