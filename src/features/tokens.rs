@@ -24,7 +24,7 @@ pub struct Token {
 /// Splits text into words (letters and digits, with inner apostrophes and hyphens kept)
 /// and punctuation tokens. Digits become `<num>`: the figure is style, not stance.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(text.len() / 4);
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         if c.is_alphanumeric() {
@@ -41,10 +41,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             let word = &text[start..end];
-            let text = if word.chars().any(|ch| ch.is_ascii_digit()) {
+            let text = if word.bytes().any(|b| b.is_ascii_digit()) {
                 "<num>".to_string()
+            } else if word.contains('’') {
+                word.replace('’', "'")
             } else {
-                word.replace(is_apostrophe, "'")
+                word.to_string() // most words: no apostrophe to unify, no search
             };
             tokens.push(Token {
                 text,
