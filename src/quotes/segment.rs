@@ -87,4 +87,19 @@ mod tests {
         }
         assert_eq!(seg.words.as_slice(), words::words(text, 0..text.len()));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn borrowed_words_match_on_random_text(
+            text in "[a-zA-Z0-9 .,'’&“”\"\n\t\u{a0}é-]{0,60}",
+            cut in proptest::collection::vec(0usize..61, 2),
+        ) {
+            let seg = Segments::new(&text);
+            let (a, b) = (cut[0].min(text.len()), cut[1].min(text.len()));
+            if text.is_char_boundary(a) && text.is_char_boundary(b) {
+                let (borrowed, split) = (seg.words(a..b).to_vec(), words::words(&text, a..b));
+                proptest::prop_assert_eq!(borrowed, split);
+            }
+        }
+    }
 }
