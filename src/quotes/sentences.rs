@@ -1,6 +1,7 @@
 //! Paragraphs and sentences as byte ranges of the article text.
 
 use super::words::Lower;
+use super::wordset::WordSet;
 use std::ops::Range;
 
 /// Non-empty lines: news text puts one paragraph on a line (blank lines between or not).
@@ -21,12 +22,11 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Abbreviations whose full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
-    "sen", "rep", "gov", "pres", "st", "jr", "sr", "rev", "hon", "amb", "no", "vs", "etc", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp",
-    "co", "ltd", "dept", "approx", "est", "fig", "al", "ft", "mt",
-];
+static ABBREVIATIONS: WordSet = WordSet::new(
+    "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt sen rep gov pres st jr sr rev hon amb \
+     no vs etc jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd dept approx \
+     est fig al ft mt",
+);
 
 fn is_closing_mark(c: char) -> bool {
     matches!(c, '"' | '”' | '’' | '\'' | '»' | ')')
@@ -47,7 +47,7 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
         return false;
     }
     let lower = Lower::new(word);
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATIONS.has(&lower) {
         return true;
     }
     // Initials and dotted acronyms: "J.", "U.S.", "U.N."
