@@ -68,7 +68,7 @@ impl<'a> Attributor<'a> {
             sentences: Vec::new(),
             aliases,
         };
-        let (people, organisations, places) = named_entities(text);
+        let (people, organisations, places) = named_entities(seg);
         a.organisations = organisations;
         for p in people {
             // "Phnom Penh’s call", "Addis Ababa": a name also found after "in" or "from",

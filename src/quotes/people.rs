@@ -7,7 +7,8 @@ use super::cues::{self, Word};
 use super::names::strip_possessive;
 use super::names::{is_country, is_name_particle, is_person_name, split_title, WordSet, TITLES};
 use super::organisations::Organisations;
-use super::sentences::paragraphs;
+use super::segment::Segments;
+use super::words::ends_with_word;
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
@@ -25,18 +26,19 @@ impl Person {
     /// The words a later mention may use alone: the last ("Khamenei") and, for names
     /// written family name first, the first ("Huang" of "Huang Mei-ling").
     fn short_names(&self) -> impl Iterator<Item = &str> {
-        let words: Vec<&str> = self.name.split(' ').collect();
-        let first = if words.len() > 1 {
-            words.first().copied()
-        } else {
-            None
-        };
-        words.last().copied().into_iter().chain(first)
+        let name = self.name.as_str();
+        let spaces = name.as_bytes();
+        let last = spaces
+            .iter()
+            .rposition(|&b| b == b' ')
+            .map_or(name, |i| &name[i + 1..]);
+        let first = spaces.iter().position(|&b| b == b' ').map(|i| &name[..i]);
+        std::iter::once(last).chain(first)
     }
 
     pub(super) fn is_called(&self, mention: &str) -> bool {
         self.name == mention
-            || self.name.ends_with(&format!(" {mention}"))
+            || ends_with_word(&self.name, mention)
             || self.short_names().any(|w| w == mention)
     }
 
@@ -55,9 +57,10 @@ impl Person {
 
 /// Calls `f` with every run of capitalised words in the article, and the words of its
 /// paragraph.
-fn for_each_capitalised_run(text: &str, mut f: impl FnMut(&[Word], Range<usize>)) {
-    for para in paragraphs(text) {
-        let ws = cues::words(text, para);
+fn for_each_capitalised_run(seg: &Segments, mut f: impl FnMut(&[Word], Range<usize>)) {
+    let text = seg.text;
+    for para in &seg.paragraphs {
+        let ws = seg.words(para.clone());
         let mut i = 0;
         while i < ws.len() {
             let run = capitalised_run(text, &ws, i);
@@ -74,14 +77,14 @@ fn for_each_capitalised_run(text: &str, mut f: impl FnMut(&[Word], Range<usize>)
 /// appositive after ("Daniel Whitcomb, the U.S. envoy,"). These are who a later
 /// surname, title or pronoun can refer to.
 fn person_at(text: &str, ws: &[Word], run: Range<usize>, found: &mut Vec<Person>) {
-    let before = run.start.checked_sub(1).map(|b| cues::lower(text, ws[b]));
+    let before = run.start.checked_sub(1).map(|b| cues::lowered(text, ws[b]));
     let mut first = run.start;
     // "Minister for Reintegration Victor Rusnac": that word is the role's.
     if matches!(before.as_deref(), Some("for" | "of")) && run.len() >= 3 {
         first += 1;
     }
     // "In Addis Ababa," at the start of a sentence.
-    let opens = NOT_PERSON_AFTER.has(&cues::lower(text, ws[first])) && run.len() > 1;
+    let opens = NOT_PERSON_AFTER.has(&cues::lowered(text, ws[first])) && run.len() > 1;
     let span = ws[first + usize::from(opens)].start..ws[run.end - 1].end;
     let (name, role) = split_title(&text[span]);
     // "in El Fasher", "the Viv Ansanm coalition": places and names of things.
@@ -117,16 +120,17 @@ static PLACE_AFTER: WordSet =
 /// The people, organisations and places named in the article, in one pass over its
 /// capitalised runs. A run inside an organisation's name is not a person ("Ministry of
 /// Foreign Affairs and International Cooperation").
-pub(super) fn named_entities(text: &str) -> (Vec<Person>, Organisations, FxHashSet<String>) {
+pub(super) fn named_entities(seg: &Segments) -> (Vec<Person>, Organisations, FxHashSet<String>) {
+    let text = seg.text;
     let (mut people, mut organisations) = (Vec::new(), Organisations::default());
     let mut places = FxHashSet::default();
     let mut organisation_end = 0;
-    for_each_capitalised_run(text, |ws, run| {
+    for_each_capitalised_run(seg, |ws, run| {
         if ws[run.start].start >= organisation_end {
             person_at(text, ws, run.clone(), &mut people);
         }
-        let opens = PLACE_AFTER.has(&cues::lower(text, ws[run.start]));
-        let after = run.start > 0 && PLACE_AFTER.has(&cues::lower(text, ws[run.start - 1]));
+        let opens = PLACE_AFTER.has(&cues::lowered(text, ws[run.start]));
+        let after = run.start > 0 && PLACE_AFTER.has(&cues::lowered(text, ws[run.start - 1]));
         if (opens && run.len() > 1) || after {
             let first = run.start + usize::from(opens);
             let place = &text[ws[first].start..ws[run.end - 1].end];
@@ -146,7 +150,7 @@ fn title_before(text: &str, before: &[Word]) -> Option<String> {
     let n = before
         .iter()
         .rev()
-        .take_while(|w| TITLES.has(&cues::lower(text, **w)))
+        .take_while(|w| TITLES.has(&cues::lowered(text, **w)))
         .count();
     let words: Vec<String> = before[before.len() - n..]
         .iter()
@@ -171,8 +175,8 @@ fn appositive_before(text: &str, before: &[Word]) -> Option<String> {
         })
         .map_or(0, |i| i + 1);
     let chunk = &rest[start..];
-    let first = cues::lower(text, *chunk.first()?);
-    let last = cues::lower(text, *chunk.last()?);
+    let first = cues::lowered(text, *chunk.first()?);
+    let last = cues::lowered(text, *chunk.last()?);
     (matches!(first.as_str(), "the" | "a" | "an") && TITLES.has(&last) && chunk.len() <= 6)
         .then(|| clean_role(&text[chunk[0].start..chunk[chunk.len() - 1].end]))
 }
@@ -187,7 +191,7 @@ fn appositive_after(text: &str, after: &[Word]) -> Option<String> {
         .iter()
         .take(9)
         .position(|w| matches!(&text[w.start..w.end], "," | "." | ";" | ":"))?;
-    let first = cues::lower(text, *rest.first()?);
+    let first = cues::lowered(text, *rest.first()?);
     let role_like = matches!(first.as_str(), "the" | "a" | "an" | "his" | "her")
         || first.ends_with("'s")
         || first.ends_with("’s");
@@ -223,10 +227,11 @@ pub(super) fn capitalised_run(text: &str, ws: &[Word], i: usize) -> Range<usize>
             continue;
         }
         let w = ws[end];
-        let lw = cues::lower(text, w);
-        if cap(w)
-            || ((is_name_particle(&lw) || lw == "of") && ws.get(end + 1).is_some_and(|n| cap(*n)))
-        {
+        let particle = || {
+            let lw = cues::lowered(text, w);
+            is_name_particle(&lw) || lw == "of"
+        };
+        if cap(w) || (particle() && ws.get(end + 1).is_some_and(|n| cap(*n))) {
             end += 1;
         } else {
             break;
