@@ -3,8 +3,8 @@
 
 use super::cues;
 pub use super::wordset::WordSet;
-use std::sync::OnceLock;
 use std::ops::RangeInclusive;
+use std::sync::OnceLock;
 
 /// Title words that precede a name and are not part of it.
 pub static TITLES: WordSet = WordSet::new(

@@ -8,6 +8,7 @@
 use super::cues::{self, Word};
 use super::names::{adjective_for_possessive, qualifies, strip_possessive, DEMONYMS, ORG_HEADS};
 use super::people::capitalised_run;
+use super::words::{contains_words, ends_with_word, starts_with_word};
 use std::ops::Range;
 
 /// An organisation named in the article.
@@ -297,16 +298,17 @@ impl Organisations {
         }
         let lower = np.to_lowercase();
         let has_head = lower.split(' ').any(|w| ORG_HEADS.has(w));
-        let candidates: Vec<&Org> = self
+        // Each name lower-cased once, and matched without formatting " {name} " strings.
+        let candidates: Vec<(&Org, String)> = self
             .orgs
             .iter()
-            .filter(|o| {
-                let name = o.name.to_lowercase();
-                name == lower
-                    || (has_head && name.ends_with(&format!(" {lower}")))
-                    || (has_head && format!(" {name} ").contains(&format!(" {lower} ")))
+            .map(|o| (o, o.name.to_lowercase()))
+            .filter(|(_, name)| {
+                name == &lower
+                    || (has_head && ends_with_word(name, &lower))
+                    || (has_head && contains_words(name, &lower))
                     || (lower.contains(' ')
-                        && name.starts_with(&format!("{lower} "))
+                        && starts_with_word(name, &lower)
                         && name[lower.len() + 1..]
                             .split(' ')
                             .next()
@@ -314,10 +316,11 @@ impl Organisations {
             })
             .collect();
         // "Commission" alone is dropped when "European Commission" is also named.
-        let fuller = candidates.iter().any(|o| o.name.to_lowercase() != lower);
+        let fuller = candidates.iter().any(|(_, name)| name != &lower);
         let candidates: Vec<&Org> = candidates
             .into_iter()
-            .filter(|o| !fuller || o.name.to_lowercase() != lower)
+            .filter(|(_, name)| !fuller || name != &lower)
+            .map(|(o, _)| o)
             .collect();
         let last_before = |o: &Org| {
             let i = o.spans.partition_point(|s| s.start < pos);

@@ -157,6 +157,11 @@ pub fn ends_with_word(s: &str, tail: &str) -> bool {
     s.len() > tail.len() && s.ends_with(tail) && s.as_bytes()[s.len() - tail.len() - 1] == b' '
 }
 
+/// `s.starts_with("{head} ")`, without formatting that string.
+pub fn starts_with_word(s: &str, head: &str) -> bool {
+    s.len() > head.len() && s.starts_with(head) && s.as_bytes()[head.len()] == b' '
+}
+
 /// `" {s} ".contains(" {words} ")`, without formatting either string: `words` occurs in
 /// `s` with a space or an end of `s` on each side.
 pub fn contains_words(s: &str, words: &str) -> bool {
@@ -189,6 +194,11 @@ mod tests {
                 assert_eq!(
                     ends_with_word(s, t),
                     s.ends_with(&format!(" {t}")),
+                    "{s:?} {t:?}"
+                );
+                assert_eq!(
+                    starts_with_word(s, t),
+                    s.starts_with(&format!("{t} ")),
                     "{s:?} {t:?}"
                 );
                 assert_eq!(
