@@ -134,16 +134,21 @@ fn spells(acronym: &str, name: &str) -> bool {
 /// also accused" → "ministry").
 pub fn noun_phrase(mention: &str) -> &str {
     let mut end = mention.len();
-    for stop in [
-        "(", ", which", ", who", ", whose", ", the ", ", a ", ", an ", ", known",
-    ] {
-        if let Some(at) = mention.find(stop) {
-            end = end.min(at);
+    // Most mentions have none of these: looked for only when they can be there.
+    if mention.contains([',', '(']) {
+        for stop in [
+            "(", ", which", ", who", ", whose", ", the ", ", a ", ", an ", ", known",
+        ] {
+            if let Some(at) = mention.find(stop) {
+                end = end.min(at);
+            }
         }
     }
-    for stop in [" which ", " who "] {
-        if let Some(at) = mention.find(stop) {
-            end = end.min(at);
+    if mention.contains(" wh") {
+        for stop in [" which ", " who "] {
+            if let Some(at) = mention.find(stop) {
+                end = end.min(at);
+            }
         }
     }
     let np = mention[..end].trim().trim_end_matches(',');

@@ -5,7 +5,9 @@
 
 use super::cues::{self, Word};
 use super::names::strip_possessive;
-use super::names::{is_country, is_name_particle, is_person_name, split_title, WordSet, TITLES};
+use super::names::{
+    is_country, is_name_particle, is_person_name, split_title, WordSet, PERSON_NAME_WORDS, TITLES,
+};
 use super::organisations::Organisations;
 use super::segment::Segments;
 use super::words::ends_with_word;
@@ -85,12 +87,18 @@ fn person_at(text: &str, ws: &[Word], run: Range<usize>, found: &mut Vec<Person>
     }
     // "In Addis Ababa," at the start of a sentence.
     let opens = NOT_PERSON_AFTER.has(&cues::lowered(text, ws[first])) && run.len() > 1;
-    let span = ws[first + usize::from(opens)].start..ws[run.end - 1].end;
-    let (name, role) = split_title(&text[span]);
+    let name_start = first + usize::from(opens);
     // "in El Fasher", "the Viv Ansanm coalition": places and names of things.
     let place_like =
         opens || before.as_deref().is_some_and(|b| NOT_PERSON_AFTER.has(b)) && first == run.start;
-    if is_person_name(&name) && !place_like && !is_country(&name) {
+    // Ruled out before splitting the title, which costs more: a name split from fewer
+    // words than a person's name has is none.
+    if place_like || run.end - name_start < *PERSON_NAME_WORDS.start() {
+        return;
+    }
+    let span = ws[name_start].start..ws[run.end - 1].end;
+    let (name, role) = split_title(&text[span]);
+    if is_person_name(&name) && !is_country(&name) {
         let role = role
             .or_else(|| title_before(text, &ws[..run.start]))
             .or_else(|| appositive_before(text, &ws[..run.start]));
