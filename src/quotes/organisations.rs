@@ -88,6 +88,7 @@ pub fn is_acronym(word: &str) -> bool {
 
 /// Descriptions in front of a name that are not part of it: "Russian-led", "U.S.-backed".
 fn is_description(word: &str) -> bool {
+    let lower = cues::Lower::new(word); // once, not once per suffix
     [
         "-led",
         "-backed",
@@ -98,7 +99,7 @@ fn is_description(word: &str) -> bool {
         "-dominated",
     ]
     .iter()
-    .any(|s| word.to_lowercase().ends_with(s))
+    .any(|s| lower.ends_with(s))
 }
 
 /// Whether `acronym` spells `name` from the starts of its words in order ("CENTCOM" from
