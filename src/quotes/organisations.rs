@@ -15,6 +15,8 @@ use std::ops::Range;
 #[derive(Debug)]
 struct Org {
     name: String,
+    /// `name` in lower case, for `find`.
+    lower: String,
     /// Where it is named (the name, and its acronym in brackets), in text order.
     spans: Vec<Range<usize>>,
     /// The acronym the article gives it in brackets: "(CENTCOM)".
@@ -276,6 +278,7 @@ impl Organisations {
                 o.acronym = o.acronym.take().or(acronym);
             }
             None => self.orgs.push(Org {
+                lower: name.to_lowercase(),
                 name,
                 spans: vec![span],
                 acronym,
@@ -305,12 +308,12 @@ impl Organisations {
         let lower = np.to_lowercase();
         let has_head = lower.split(' ').any(|w| ORG_HEADS.has(w));
         // Each name lower-cased once, and matched without formatting " {name} " strings.
-        let candidates: Vec<(&Org, String)> = self
+        let candidates: Vec<(&Org, &String)> = self
             .orgs
             .iter()
-            .map(|o| (o, o.name.to_lowercase()))
+            .map(|o| (o, &o.lower))
             .filter(|(_, name)| {
-                name == &lower
+                **name == lower
                     || (has_head && ends_with_word(name, &lower))
                     || (has_head && contains_words(name, &lower))
                     || (lower.contains(' ')
@@ -322,10 +325,10 @@ impl Organisations {
             })
             .collect();
         // "Commission" alone is dropped when "European Commission" is also named.
-        let fuller = candidates.iter().any(|(_, name)| name != &lower);
+        let fuller = candidates.iter().any(|(_, name)| **name != lower);
         let candidates: Vec<&Org> = candidates
             .into_iter()
-            .filter(|(_, name)| !fuller || name != &lower)
+            .filter(|(_, name)| !fuller || **name != lower)
             .map(|(o, _)| o)
             .collect();
         let last_before = |o: &Org| {
@@ -341,7 +344,7 @@ impl Organisations {
                 // Named only later: the full or fuller name, never another of its kind.
                 candidates
                     .iter()
-                    .find(|o| o.name.to_lowercase().ends_with(&lower))
+                    .find(|o| o.lower.ends_with(&lower))
                     .map(|o| o.name.clone())
             })
     }

@@ -208,11 +208,13 @@ fn appositive_after(text: &str, after: &[Word]) -> Option<String> {
 
 /// The run of capitalised words (and name particles between them) starting at `i`.
 pub(super) fn capitalised_run(text: &str, ws: &[Word], i: usize) -> Range<usize> {
-    let cap = |w: Word| {
-        text[w.start..w.end]
+    // Called for every word of the article: ASCII without decoding.
+    let cap = |w: Word| match text.as_bytes().get(w.start) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text[w.start..w.end]
             .chars()
             .next()
-            .is_some_and(|c| c.is_uppercase())
+            .is_some_and(|c| c.is_uppercase()),
     };
     if !cap(ws[i]) {
         return i..i;
