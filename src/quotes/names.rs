@@ -182,6 +182,10 @@ pub fn adjective_for_possessive(org: &str) -> String {
         .strip_prefix("the ")
         .or(org.strip_prefix("The "))
         .unwrap_or(org);
+    // Every suffix has an apostrophe: most names have none to look for.
+    if !org.contains(['\'', '’']) {
+        return org.to_string();
+    }
     for suffix in ["'s ", "’s ", "' ", "’ "] {
         if let Some((owner, rest)) = org.split_once(suffix) {
             let capitalised = owner.chars().next().is_some_and(char::is_uppercase);
