@@ -18,7 +18,19 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     out
 }
 
+/// ASCII letters and digits, by byte: a table lookup per byte of every word.
+static ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The character at byte `i` of `s` and its length; ASCII without decoding.
+#[inline(always)]
 fn char_at(s: &str, i: usize) -> (char, usize) {
     match s.as_bytes()[i] {
         b if b.is_ascii() => (char::from(b), 1),
@@ -62,7 +74,7 @@ pub fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
             // ASCII letters and digits continue the word, other ASCII but the joiners
             // end it: the common cases, without decoding.
             match s.as_bytes()[end] {
-                b if b.is_ascii_alphanumeric() => {
+                b if ALNUM[usize::from(b)] => {
                     end += 1;
                     continue;
                 }
