@@ -13,6 +13,7 @@ use super::organisations::Organisations;
 use super::people::{clean_role, named_entities, Person};
 use super::segment::Segments;
 use super::{Quote, QuoteKind, Speaker};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -147,7 +148,7 @@ impl<'a> Attributor<'a> {
             .filter_map(|q| q.mention.as_ref().map(|m| m.span.clone()))
             .collect();
         cues.sort_by_key(|c| c.start);
-        let mut by_name: HashMap<&str, usize> = HashMap::new();
+        let mut by_name: FxHashMap<&str, usize> = FxHashMap::default();
         // Surnames only: a first name ("Ali") is shared by too many people.
         for (i, p) in self.people.iter().enumerate() {
             if let Some(surname) = p.name.rsplit(' ').next() {
