@@ -1,9 +1,9 @@
 //! Batch scoring: articles are read, scored in parallel and written in input order, one
 //! chunk at a time, so memory stays flat whatever the input size.
 
-use crate::article::{Input, InputError};
+use crate::article::{Article, Input, InputError};
 use crate::output::{RecordFormat, RecordWriter, Summary};
-use crate::Pipeline;
+use crate::{Pipeline, ScoredQuote};
 use rayon::prelude::*;
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
@@ -61,7 +61,7 @@ fn score_chunk(
         .into_par_iter()
         .map(|item| {
             let article = item.load()?;
-            let quotes = pipeline.score(&article);
+            let quotes = score_guarded(pipeline, &article)?;
             let mut records = Vec::new();
             let rendered = quotes
                 .iter()
@@ -86,6 +86,25 @@ fn score_chunk(
             })
         })
         .collect()
+}
+
+/// Scores one article. A panic is a bug in stance, but it must not take the batch down
+/// with it: the article is reported as failed, with the panic's message, and the batch
+/// goes on.
+fn score_guarded(pipeline: &Pipeline, article: &Article) -> Result<Vec<ScoredQuote>, InputError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.score(article))).map_err(
+        |panic| {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            InputError {
+                source: article.id.clone(),
+                reason: format!("internal error while scoring (a bug in stance): {message}"),
+            }
+        },
+    )
 }
 
 /// Scores every article from `inputs`, writing records (and error records) to `writer`

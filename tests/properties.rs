@@ -436,6 +436,16 @@ fn regression_the_followed_by_a_multibyte_space() {
     assert_well_formed("The\u{2009}WxptVtiy Haddad said “we are ready”.");
 }
 
+/// A one-word capitalised run that is itself a place preposition, right after another
+/// ("from Via", "in At"): the place was read from the word after the run, past the end
+/// of the paragraph (found when scoring generated articles).
+#[test]
+fn regression_place_preposition_after_a_place_preposition() {
+    assert_well_formed("Troops came from Via\n\n“We will talk,” Haddad said.");
+    assert_well_formed("He was in At");
+    assert_well_formed("Talks were held in In, near Around.");
+}
+
 /// A partial quote at the end of a reported clause ("said that Iran “will respond”.")
 /// came out twice: as the partial quote and as an indirect quote whose span cuts the
 /// quotation after its opening mark.

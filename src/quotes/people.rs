@@ -139,8 +139,9 @@ pub(super) fn named_entities(seg: &Segments) -> (Vec<Person>, Organisations, FxH
         }
         let opens = PLACE_AFTER.has(&cues::lowered(text, ws[run.start]));
         let after = run.start > 0 && PLACE_AFTER.has(&cues::lowered(text, ws[run.start - 1]));
-        if (opens && run.len() > 1) || after {
-            let first = run.start + usize::from(opens);
+        // "in El Fasher", "from Addis Ababa"; a lone "Via" after "from" names nothing.
+        let first = run.start + usize::from(opens);
+        if (opens || after) && first < run.end {
             let place = &text[ws[first].start..ws[run.end - 1].end];
             places.insert(strip_possessive(place).to_string());
         }
