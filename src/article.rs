@@ -165,6 +165,10 @@ fn open(path: &Path) -> io::Result<Box<dyn Read>> {
 /// Reads one whole file (or stdin) as an article.
 pub fn read_text_article(path: &Path) -> Result<Article, InputError> {
     let source = display_name(path);
+    // A file known to be too big is refused before a byte of it is read.
+    if fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > MAX_ARTICLE_BYTES) {
+        return Err(too_large(&source));
+    }
     let mut bytes = Vec::new();
     open(path)
         .and_then(|r| r.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes))
@@ -175,6 +179,16 @@ pub fn read_text_article(path: &Path) -> Result<Article, InputError> {
     Ok(article)
 }
 
+fn too_large(source: &str) -> InputError {
+    InputError {
+        source: source.to_string(),
+        reason: format!(
+            "larger than {} MB; split it into articles (or give --input jsonl for JSONL)",
+            MAX_ARTICLE_BYTES / (1024 * 1024)
+        ),
+    }
+}
+
 /// Checks size and binary content, then decodes UTF-8 (lossily, flagged, if it must).
 fn decode(source: &str, bytes: Vec<u8>) -> Result<(String, bool), InputError> {
     let fail = |reason: &str| InputError {
@@ -182,10 +196,7 @@ fn decode(source: &str, bytes: Vec<u8>) -> Result<(String, bool), InputError> {
         reason: reason.to_string(),
     };
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-        return Err(fail(&format!(
-            "larger than {} MB; split it into articles",
-            MAX_ARTICLE_BYTES / (1024 * 1024)
-        )));
+        return Err(too_large(source));
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(fail("empty article"));
