@@ -166,7 +166,8 @@ fn open(path: &Path) -> io::Result<Box<dyn Read>> {
 pub fn read_text_article(path: &Path) -> Result<Article, InputError> {
     let source = display_name(path);
     // A file known to be too big is refused before a byte of it is read.
-    if fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > MAX_ARTICLE_BYTES) {
+    let is_stdin = path.as_os_str() == "-";
+    if !is_stdin && fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > MAX_ARTICLE_BYTES) {
         return Err(too_large(&source));
     }
     let mut bytes = Vec::new();
