@@ -32,6 +32,19 @@ pub fn read_lexicon(path: &Path) -> anyhow::Result<Vec<Cue>> {
     Ok(cues)
 }
 
+/// A cue as the matcher sees it: its words lower-cased and stemmed, like a statement's.
+/// Two cues with the same stems are one cue: "postpone" and "postponed" cannot belong to
+/// different classes (the data tests check this).
+pub fn cue_stems(cue: &str) -> Vec<String> {
+    let mut toks = tokens::expand_contractions(tokens::tokenize(cue));
+    tokens::lowercase(&mut toks);
+    tokens::stem(&mut toks);
+    toks.into_iter()
+        .filter(|t| !t.punct)
+        .map(|t| t.text)
+        .collect()
+}
+
 /// The lexicon compiled for matching: phrases as stem sequences, indexed by first stem.
 #[derive(Debug, Clone, Default)]
 pub struct CueMatcher {
@@ -44,14 +57,7 @@ impl CueMatcher {
     pub fn new(cues: &[Cue]) -> CueMatcher {
         let mut matcher = CueMatcher::default();
         for cue in cues {
-            let mut toks = tokens::expand_contractions(tokens::tokenize(&cue.cue));
-            tokens::lowercase(&mut toks);
-            tokens::stem(&mut toks);
-            let stems: Vec<String> = toks
-                .into_iter()
-                .filter(|t| !t.punct)
-                .map(|t| t.text)
-                .collect();
+            let stems = cue_stems(&cue.cue);
             let Some(first) = stems.first().cloned() else {
                 continue;
             };
