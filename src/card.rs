@@ -155,8 +155,8 @@ fn recalls(m: &Metrics) -> String {
         .join(" / ")
 }
 
-/// Test-split macro-F1 with each feature family alone, without the topic scope, and with
-/// the cue polarity switched the other way.
+/// Test-split macro-F1 with each feature family alone, without the topic scope or the name
+/// mask, and with the cue polarity switched the other way.
 fn ablations(s: &mut String, corpus: &Corpus, file: &ModelFile) -> anyhow::Result<()> {
     let train = corpus.split(Split::Train);
     let test = corpus.split(Split::Test);
@@ -176,6 +176,11 @@ fn ablations(s: &mut String, corpus: &Corpus, file: &ModelFile) -> anyhow::Resul
     ];
     if file.features.topic_scope {
         rows.push(row("without topic scope", &|c| c.topic_scope = false)?);
+    }
+    if file.features.mask_names {
+        rows.push(row("names kept (no <name> mask)", &|c| {
+            c.mask_names = false
+        })?);
     }
     rows.push(if file.features.polarity {
         row("without cue polarity", &|c| c.polarity = false)?

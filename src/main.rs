@@ -145,6 +145,9 @@ enum Command {
         /// Add the pooled polarity of the cues, flipped under negation (off by default)
         #[arg(long)]
         polarity: bool,
+        /// Keep names as words instead of masking them as <name> (ablation)
+        #[arg(long)]
+        no_name_mask: bool,
         /// Print the model file to stdout instead of writing it
         #[arg(long)]
         dry_run: bool,
@@ -340,6 +343,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             no_cues,
             no_topic_scope,
             polarity,
+            no_name_mask,
             dry_run,
             card,
             cv,
@@ -358,6 +362,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 cues: !no_cues,
                 topic_scope: !no_topic_scope,
                 polarity,
+                mask_names: !no_name_mask,
                 ..FeatureConfig::default()
             };
             config.max_features = max_features.unwrap_or(config.max_features);

@@ -1,6 +1,13 @@
-//! CheckList-style behavioural tests of the built-in model over `tests/data/behaviour.csv`:
-//! minimal pairs (negation flips, conditional offers, invariances…) where a pair passes
-//! when the model labels both sentences as written.
+//! CheckList-style behavioural tests of the built-in model: minimal pairs (negation flips,
+//! conditional offers, invariances…) where a pair passes when the model labels both
+//! sentences as written. Two sets, kept apart on purpose:
+//! - `tests/data/behaviour.csv` (110 pairs) was written with the model in view; its
+//!   failures were read and some lexicon entries and training briefs followed them, so
+//!   its pass rate flatters the model (a development set);
+//! - `tests/data/behaviour-holdout.csv` (90 pairs) was written by a helper who never saw
+//!   the model, its data, its lexicon or the first set, and was scored before any change
+//!   was made for it (v7: 0.744). Its failures are not read for tuning: it is the honest
+//!   figure.
 
 mod common;
 
@@ -8,9 +15,12 @@ use serde::Deserialize;
 use stance::model::Label;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Just under what the built-in model (v7) reaches, 93/110 = 0.845, rounded down to 0.05.
-/// Issue 3 asks for 0.90: the failures printed by this test are the work left.
-const MIN_PASS_RATE: f64 = 0.80;
+const DEV: &str = "tests/data/behaviour.csv";
+const HOLDOUT: &str = "tests/data/behaviour-holdout.csv";
+/// Just under what the built-in model (v8) reaches on each set: 98/110 = 0.891 and
+/// 72/90 = 0.800. Issue 3 asks for 0.90: the failures printed here are the work left.
+const MIN_PASS_RATE_DEV: f64 = 0.87;
+const MIN_PASS_RATE_HOLDOUT: f64 = 0.78;
 const MIN_PAIRS: usize = 60;
 /// Word 3-gram Jaccard similarity above which a sentence near-duplicates a training row.
 const NEAR_DUPLICATE: f64 = 0.6;
@@ -31,13 +41,13 @@ struct TrainingRow {
     quote: String,
 }
 
-fn pairs() -> Vec<Pair> {
-    let mut reader = csv::Reader::from_path(common::repo("tests/data/behaviour.csv"))
-        .expect("tests/data/behaviour.csv opens");
+fn pairs(file: &str) -> Vec<Pair> {
+    let mut reader =
+        csv::Reader::from_path(common::repo(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
     reader
         .deserialize::<Pair>()
         .enumerate()
-        .map(|(i, p)| p.unwrap_or_else(|e| panic!("behaviour.csv line {}: {e}", i + 2)))
+        .map(|(i, p)| p.unwrap_or_else(|e| panic!("{file} line {}: {e}", i + 2)))
         .collect()
 }
 
@@ -63,9 +73,20 @@ fn trigrams(text: &str) -> HashSet<String> {
 }
 
 #[test]
-fn the_model_passes_the_behavioural_pairs() {
+fn the_model_passes_the_development_pairs() {
+    check_pass_rate(DEV, MIN_PASS_RATE_DEV);
+}
+
+#[test]
+fn the_model_passes_the_held_out_pairs() {
+    check_pass_rate(HOLDOUT, MIN_PASS_RATE_HOLDOUT);
+}
+
+/// Scores every pair of `file`, prints the pass rate per kind of test and every failure,
+/// and asserts the overall rate.
+fn check_pass_rate(file: &str, min_rate: f64) {
     let model = common::model();
-    let pairs = pairs();
+    let pairs = pairs(file);
     assert!(
         pairs.len() >= MIN_PAIRS,
         "only {} behavioural pairs (need {MIN_PAIRS})",
@@ -102,7 +123,7 @@ fn the_model_passes_the_behavioural_pairs() {
         }
     }
     println!(
-        "behavioural pass rates (built-in model v{}):",
+        "behavioural pass rates on {file} (built-in model v{}):",
         model.version()
     );
     for (test, (pass, n)) in &per_test {
@@ -123,8 +144,8 @@ fn the_model_passes_the_behavioural_pairs() {
         println!("  {f}");
     }
     assert!(
-        rate >= MIN_PASS_RATE,
-        "behavioural pass rate {rate:.3} < {MIN_PASS_RATE}; failing pairs:\n{}",
+        rate >= min_rate,
+        "{file}: behavioural pass rate {rate:.3} < {min_rate}; failing pairs:\n{}",
         failures.join("\n")
     );
 }
@@ -145,7 +166,7 @@ fn behavioural_sentences_are_not_copied_from_the_training_data() {
         }
     }
     let mut problems = Vec::new();
-    for p in pairs() {
+    for p in pairs(DEV).into_iter().chain(pairs(HOLDOUT)) {
         for (side, text) in [("a", &p.a), ("b", &p.b)] {
             let query = trigrams(text);
             let mut shared: HashMap<usize, usize> = HashMap::new();

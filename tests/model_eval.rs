@@ -69,9 +69,9 @@ fn training_twice_writes_the_same_bytes() {
 }
 
 /// Thresholds sit just under what the committed model reaches (see models/README.md):
-/// v7, 0.832 (recalls 0.803 / 0.797 / 0.895) on a test split that since v5 also holds the
-/// hard capability triples.
-const MIN_MACRO_F1: f64 = 0.83;
+/// v8, 0.826 (recalls 0.800 / 0.805 / 0.873) on a test split that since v5 also holds the
+/// hard capability triples (v8 added 105 more of them).
+const MIN_MACRO_F1: f64 = 0.82;
 const MIN_RECALL: f64 = 0.79;
 
 #[test]

@@ -52,6 +52,10 @@ pub struct FeatureConfig {
     /// conciliatory (the model card's ablation has the figures).
     #[serde(default)]
     pub polarity: bool,
+    /// Mask capitalised words inside a sentence as `<name>` (see `tokens::mask_names`).
+    /// Off in models before v8.
+    #[serde(default)]
+    pub mask_names: bool,
 }
 
 /// The stop words of new models: pronouns, articles, prepositions, auxiliaries and
@@ -64,7 +68,7 @@ pub const DEFAULT_STOP_WORDS: &str = "a an the this that these those it its it's
     before after up down out off again further here there when where which who whom whose \
     what why how all any both each few more most other some such own same \
     can could will would shall should may might must \
-    s t d ll m re ve y";
+    s t d ll m re ve y <name>";
 
 impl Default for FeatureConfig {
     fn default() -> Self {
@@ -73,7 +77,7 @@ impl Default for FeatureConfig {
             ngrams: true,
             cues: true,
             min_count: 2,
-            max_features: 2500,
+            max_features: 3500,
             l2_normalize: true,
             lexicon: Vec::new(),
             stop_words: DEFAULT_STOP_WORDS
@@ -82,6 +86,7 @@ impl Default for FeatureConfig {
                 .collect(),
             topic_scope: true,
             polarity: false,
+            mask_names: true,
         }
     }
 }
@@ -145,6 +150,9 @@ impl Featurizer {
     /// topic) → stem.
     fn tokens(&self, text: &str) -> Vec<Token> {
         let mut toks = tokens::expand_contractions(tokens::tokenize(text));
+        if self.config.mask_names {
+            tokens::mask_names(&mut toks);
+        }
         tokens::lowercase(&mut toks);
         tokens::mark_negation(&mut toks);
         if self.config.topic_scope {

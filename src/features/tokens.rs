@@ -89,6 +89,34 @@ fn is_scope_punct(c: char) -> bool {
     )
 }
 
+/// Replaces capitalised words inside a sentence (names of people, places, bodies) with
+/// `<name>`: who is named is not the stance, and a model that learns "Manila" as
+/// conciliatory has learned our corpus, not diplomacy. The first word of a sentence and
+/// "I" are kept, since their capital says nothing.
+pub fn mask_names(tokens: &mut [Token]) {
+    let mut sentence_start = true;
+    for t in tokens.iter_mut() {
+        if t.punct {
+            sentence_start = matches!(t.text.as_str(), "." | "!" | "?" | ":" | "\"" | "“" | "”");
+            continue;
+        }
+        let capital = t.text.chars().next().is_some_and(char::is_uppercase);
+        if capital && !sentence_start && t.text != "I" && !is_placeholder(&t.text) {
+            t.text.clear();
+            t.text.push_str(NAME);
+        }
+        sentence_start = false;
+    }
+}
+
+/// What a masked name becomes.
+pub const NAME: &str = "<name>";
+
+/// `<num>` and `<name>` stand for a word and are never stemmed or lower-cased.
+pub fn is_placeholder(word: &str) -> bool {
+    word.starts_with('<')
+}
+
 pub fn lowercase(tokens: &mut [Token]) {
     for t in tokens {
         if t.text.chars().any(|c| c.is_uppercase()) {
@@ -339,7 +367,10 @@ pub fn stem(tokens: &mut [Token]) {
     STEMMER.with(|stemmer| {
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            for t in tokens.iter_mut().filter(|t| !t.punct && t.text != "<num>") {
+            for t in tokens
+                .iter_mut()
+                .filter(|t| !t.punct && !is_placeholder(&t.text))
+            {
                 if let Some(stemmed) = cache.get(&t.text) {
                     if *stemmed != t.text {
                         t.text.clone_from(stemmed);
@@ -372,6 +403,27 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn names_inside_a_sentence_are_masked_and_sentence_starts_kept() {
+        let mut t = expand_contractions(tokenize(
+            "Talks with Manila resume. Japan's envoy: \"We trust Seoul,\" and I agree.",
+        ));
+        mask_names(&mut t);
+        lowercase(&mut t);
+        let w: Vec<_> = t
+            .iter()
+            .filter(|t| !t.punct)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(
+            w,
+            [
+                "talks", "with", NAME, "resume", "japan", "envoy", "we", "trust", NAME, "and", "i",
+                "agree"
+            ]
+        );
     }
 
     #[test]
