@@ -265,6 +265,11 @@ fn for_each_ngram(
     mut f: impl FnMut(&str, usize, usize),
 ) {
     let mut buf = String::new();
+    // Each token's stop-word test once, not once per n-gram it is part of.
+    let is_stop: Vec<bool> = toks
+        .iter()
+        .map(|t| !t.punct && stop.contains(&t.text))
+        .collect();
     let mut run_start = 0;
     for i in 0..=toks.len() {
         if i < toks.len() && !toks[i].punct {
@@ -273,7 +278,7 @@ fn for_each_ngram(
         for first in run_start..i {
             for n in 1..=n_max.min(i - first) {
                 let gram = &toks[first..first + n];
-                if gram.iter().all(|t| stop.contains(&t.text)) {
+                if is_stop[first..first + n].iter().all(|&s| s) {
                     continue;
                 }
                 buf.clear();

@@ -43,7 +43,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let word = &text[start..end];
             let text = if word.bytes().any(|b| b.is_ascii_digit()) {
                 "<num>".to_string()
-            } else if word.contains('’') {
+            } else if !word.is_ascii() && word.contains('’') {
                 word.replace('’', "'")
             } else {
                 word.to_string() // most words: no apostrophe to unify, no search
@@ -197,10 +197,16 @@ pub fn mark_topic(tokens: &mut [Token]) {
             tokens[i].topic = true;
             left -= 1;
         }
-        let opens = i + 1 < tokens.len()
-            && is_forum(&tokens[i].text)
-            && (is_topic_preposition(&tokens[i + 1].text)
-                || (is_document(&tokens[i].text) && tokens[i + 1].text.ends_with("ing")));
+        // The next word first: it is rarely a preposition or a participle, and testing
+        // it is cheaper than the list of forums (documents are forums too).
+        let opens = i + 1 < tokens.len() && {
+            let (word, next) = (&tokens[i].text, &tokens[i + 1].text);
+            if is_topic_preposition(next) {
+                is_forum(word)
+            } else {
+                next.ends_with("ing") && is_document(word)
+            }
+        };
         if opens {
             left = TOPIC_SPAN;
             // The preposition itself opens the scope; a participle is already topic.
