@@ -1,6 +1,7 @@
 //! The token filters of the featurizer, each one small step of the chain in `mod.rs`:
 //! tokenize → lowercase → expand contractions → mark negation scope → stem.
 
+use crate::quotes::words::char_at;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -25,17 +26,18 @@ pub struct Token {
 /// and punctuation tokens. Digits become `<num>`: the figure is style, not stance.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 4);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut i = 0;
+    while i < text.len() {
+        let (c, n) = char_at(text, i);
         if c.is_alphanumeric() {
-            let mut end = start + c.len_utf8();
-            while let Some(&(i, d)) = chars.peek() {
+            let start = i;
+            let mut end = i + n;
+            // Letters and digits, and an apostrophe or hyphen between two of them.
+            while end < text.len() {
+                let (d, m) = char_at(text, end);
                 let joins = is_apostrophe(d) || d == '-';
-                if d.is_alphanumeric() {
-                    end = i + d.len_utf8();
-                    chars.next();
-                } else if joins && next_is_alnum(text, i + d.len_utf8()) {
-                    chars.next();
+                if d.is_alphanumeric() || (joins && next_is_alnum(text, end + m)) {
+                    end += m;
                 } else {
                     break;
                 }
@@ -56,15 +58,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 negated: false,
                 topic: false,
             });
-        } else if is_scope_punct(c) {
-            tokens.push(Token {
-                text: c.to_string(),
-                start,
-                end: start + c.len_utf8(),
-                punct: true,
-                negated: false,
-                topic: false,
-            });
+            i = end;
+        } else {
+            if is_scope_punct(c) {
+                tokens.push(Token {
+                    text: c.to_string(),
+                    start: i,
+                    end: i + n,
+                    punct: true,
+                    negated: false,
+                    topic: false,
+                });
+            }
+            i += n;
         }
     }
     tokens
@@ -75,10 +81,7 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn next_is_alnum(text: &str, at: usize) -> bool {
-    text[at..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphanumeric())
+    at < text.len() && char_at(text, at).0.is_alphanumeric()
 }
 
 /// Punctuation that closes a clause (and with it a negation scope).

@@ -31,7 +31,7 @@ static ALNUM: [bool; 256] = {
 
 /// The character at byte `i` of `s` and its length; ASCII without decoding.
 #[inline(always)]
-fn char_at(s: &str, i: usize) -> (char, usize) {
+pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
     match s.as_bytes()[i] {
         b if b.is_ascii() => (char::from(b), 1),
         _ => s[i..]
