@@ -5,9 +5,11 @@
 //!
 //! The same `FeatureConfig` is used to train and to score: it is stored in the model.
 
+pub mod index;
 pub mod lexicon;
 pub mod tokens;
 
+pub use index::VocabIndex;
 use lexicon::{Cue, CueMatcher};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
@@ -203,21 +205,21 @@ impl Featurizer {
     }
 
     /// The same features as `vectorize(analyze(text))`, without building the terms: the
-    /// scoring hot path looks each n-gram up from one reused buffer.
-    pub fn featurize(&self, text: &str, vocabulary: &Vocabulary) -> Features {
+    /// scoring hot path looks n-grams up by the ids of their words (`VocabIndex`).
+    pub fn featurize(&self, text: &str, index: &VocabIndex) -> Features {
         let toks = self.tokens(text);
+        let vocabulary = &index.vocabulary;
         let mut entries = Vec::new();
         if self.config.ngrams {
-            for_each_ngram(
-                &toks,
-                self.config.ngram_max,
-                &self.stop_stems,
-                |term, _, _| {
+            let n_max = self.config.ngram_max;
+            let by_id = index.for_each_ngram_id(&toks, n_max, |id| entries.push((id, false)));
+            if by_id.is_none() {
+                for_each_ngram(&toks, n_max, &self.stop_stems, |term, _, _| {
                     if let Some(&id) = vocabulary.get(term) {
                         entries.push((id, false));
                     }
-                },
-            );
+                });
+            }
         }
         if self.config.cues {
             for (name, _, _) in self.cues.matches(&toks, self.config.polarity) {
@@ -270,6 +272,31 @@ fn for_each_ngram(
         .iter()
         .map(|t| !t.punct && stop.contains(&t.text))
         .collect();
+    for_each_gram(toks, n_max, |first, last| {
+        let gram = &toks[first..last];
+        if is_stop[first..last].iter().all(|&s| s) {
+            return;
+        }
+        buf.clear();
+        for (j, t) in gram.iter().enumerate() {
+            if j > 0 {
+                buf.push(' ');
+            }
+            if t.topic {
+                buf.push_str("about_");
+            }
+            if t.negated {
+                buf.push_str("NOT_");
+            }
+            buf.push_str(&t.text);
+        }
+        f(&buf, first, last);
+    });
+}
+
+/// Calls `f(first, last)` for the token range of every n-gram up to `n_max` words within
+/// punctuation-free runs, in text order, shorter first at each start.
+fn for_each_gram(toks: &[Token], n_max: usize, mut f: impl FnMut(usize, usize)) {
     let mut run_start = 0;
     for i in 0..=toks.len() {
         if i < toks.len() && !toks[i].punct {
@@ -277,24 +304,7 @@ fn for_each_ngram(
         }
         for first in run_start..i {
             for n in 1..=n_max.min(i - first) {
-                let gram = &toks[first..first + n];
-                if is_stop[first..first + n].iter().all(|&s| s) {
-                    continue;
-                }
-                buf.clear();
-                for (j, t) in gram.iter().enumerate() {
-                    if j > 0 {
-                        buf.push(' ');
-                    }
-                    if t.topic {
-                        buf.push_str("about_");
-                    }
-                    if t.negated {
-                        buf.push_str("NOT_");
-                    }
-                    buf.push_str(&t.text);
-                }
-                f(&buf, first, first + n);
+                f(first, first + n);
             }
         }
         run_start = i + 1;
@@ -341,7 +351,7 @@ mod tests {
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect();
-        let v = f.featurize("Reject, reject, reject!", &vocab);
+        let v = f.featurize("Reject, reject, reject!", &VocabIndex::new(&f, &vocab));
         let (a, b) = (v.entries[0].1, v.entries[1].1);
         assert_eq!(v.entries.len(), 2);
         assert!((a * a + b * b - 1.0).abs() < 1e-12);
@@ -353,15 +363,26 @@ mod tests {
 
     #[test]
     fn the_fast_scoring_path_matches_analyze_then_vectorize() {
-        let f = featurizer();
-        let text = "We won't reject talks, but they reject ours. Reject!";
-        let a = f.analyze(text);
-        let vocab: Vocabulary = a
-            .terms
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.text.clone(), i))
-            .collect();
-        assert_eq!(f.featurize(text, &vocab), f.vectorize(&a, &vocab));
+        let text = "We won't reject talks, but they reject ours. Reject! The talks on \
+                    sanctions resume; we will not accept it, we will never accept.";
+        // Two-word n-grams are looked up by word ids, longer ones by their text.
+        for ngram_max in 1..=3 {
+            let f = Featurizer::new(FeatureConfig {
+                ngram_max,
+                ..featurizer().config
+            });
+            let a = f.analyze(text);
+            // Every other term, so that some n-grams are missing from the vocabulary.
+            let vocab: Vocabulary = a
+                .terms
+                .iter()
+                .step_by(2)
+                .enumerate()
+                .map(|(i, t)| (t.text.clone(), i))
+                .collect();
+            let index = VocabIndex::new(&f, &vocab);
+            assert_eq!(f.featurize(text, &index), f.vectorize(&a, &vocab));
+            assert!(!f.featurize(text, &index).entries.is_empty());
+        }
     }
 }

@@ -94,7 +94,10 @@ fn is_scope_punct(c: char) -> bool {
 
 pub fn lowercase(tokens: &mut [Token]) {
     for t in tokens {
-        if t.text.chars().any(|c| c.is_uppercase()) {
+        // ASCII in place, which is what `to_lowercase` gives it, without a new String.
+        if t.text.is_ascii() {
+            t.text.make_ascii_lowercase();
+        } else if t.text.chars().any(|c| c.is_uppercase()) {
             t.text = t.text.to_lowercase();
         }
     }
@@ -103,6 +106,10 @@ pub fn lowercase(tokens: &mut [Token]) {
 /// Rewrites contractions into their full words: "won't" → "will not", "we're" → "we are".
 /// A possessive 's is dropped. The new tokens keep the surface span of the original.
 pub fn expand_contractions(tokens: Vec<Token>) -> Vec<Token> {
+    // Most statements have no apostrophe: nothing to rewrite, nothing to copy.
+    if !tokens.iter().any(|t| !t.punct && t.text.contains('\'')) {
+        return tokens;
+    }
     let mut out = Vec::with_capacity(tokens.len() + 4);
     for t in tokens {
         if t.punct || !t.text.contains('\'') {
