@@ -161,16 +161,29 @@ pub fn last_country_adjective(text: &str) -> Option<&'static str> {
     countries()
         .iter()
         .filter_map(|(country, adjective)| {
-            text.rmatch_indices(country.as_str())
-                .find(|(at, _)| {
-                    let whole = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-                    whole(text[..*at].chars().next_back())
-                        && whole(text[at + country.len()..].chars().next())
-                })
-                .map(|(at, _)| (at + country.len(), country.len(), adjective.as_str()))
+            last_whole_word(text, country)
+                .map(|at| (at + country.len(), country.len(), adjective.as_str()))
         })
         .max_by_key(|&(end, len, _)| (end, len))
         .map(|(_, _, adjective)| adjective)
+}
+
+/// Where `word` last stands in `text` as a whole word. The matches are those of
+/// `rmatch_indices` (non-overlapping, from the right), found with memchr's searcher: the
+/// standard one took 600,000 instructions a call, for 127 countries over the article.
+fn last_whole_word(text: &str, word: &str) -> Option<usize> {
+    let whole = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let is_whole = |at: usize| {
+        whole(text[..at].chars().next_back()) && whole(text[at + word.len()..].chars().next())
+    };
+    if word.is_empty() {
+        // memchr would also stop inside characters.
+        return text
+            .rmatch_indices(word)
+            .map(|(at, _)| at)
+            .find(|&at| is_whole(at));
+    }
+    memchr::memmem::rfind_iter(text.as_bytes(), word.as_bytes()).find(|&at| is_whole(at))
 }
 
 /// A possessive qualifier as the name's normal form: a country becomes its adjective

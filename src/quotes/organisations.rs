@@ -297,6 +297,10 @@ impl Organisations {
     /// acronym, in full, by the end of its name ("Foreign Ministry", "ministry") or by
     /// the start of it ("Joint Chiefs"); the one named last before `pos` wins.
     pub fn find(&self, mention: &str, pos: usize) -> Option<String> {
+        // Nothing to find: the mention need not be cut up.
+        if self.orgs.is_empty() {
+            return None;
+        }
         let np = without_parent(noun_phrase(mention.trim()));
         if np.is_empty() {
             return None;
