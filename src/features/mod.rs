@@ -13,6 +13,7 @@ pub use index::VocabIndex;
 use lexicon::{Cue, CueMatcher};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use tokens::Token;
 
 /// Feature text → id. FxHash: the lookups are the scoring hot path, keys are not
@@ -146,14 +147,22 @@ impl Featurizer {
     /// The token chain: tokenize → lowercase → expand contractions → negation (and
     /// topic) → stem.
     fn tokens(&self, text: &str) -> Vec<Token> {
-        let mut toks = tokens::expand_contractions(tokens::tokenize(text));
-        tokens::lowercase(&mut toks);
-        tokens::mark_negation(&mut toks);
-        if self.config.topic_scope {
-            tokens::mark_topic(&mut toks);
-        }
-        tokens::stem(&mut toks);
+        let mut toks = Vec::new();
+        self.tokens_into(text, &mut toks, &mut Vec::new());
         toks
+    }
+
+    /// `tokens` into `toks` (emptied first), with token texts from `spare`.
+    fn tokens_into(&self, text: &str, toks: &mut Vec<Token>, spare: &mut Vec<String>) {
+        toks.clear();
+        tokens::tokenize_into(text, toks, spare);
+        *toks = tokens::expand_contractions(std::mem::take(toks));
+        tokens::lowercase(toks);
+        tokens::mark_negation(toks);
+        if self.config.topic_scope {
+            tokens::mark_topic(toks);
+        }
+        tokens::stem(toks);
     }
 
     /// Runs the chain on one statement, keeping every term and the tokens it came from
@@ -207,14 +216,30 @@ impl Featurizer {
     /// The same features as `vectorize(analyze(text))`, without building the terms: the
     /// scoring hot path looks n-grams up by the ids of their words (`VocabIndex`).
     pub fn featurize(&self, text: &str, index: &VocabIndex) -> Features {
-        let toks = self.tokens(text);
+        /// Most statements have fewer tokens: the Strings of more are not kept.
+        const SPARE_LIMIT: usize = 4096;
+        thread_local! {
+            /// The tokens of the last statement featurized on this thread, whose
+            /// Strings the next one reuses (a String per token was a tenth of scoring).
+            static SCRATCH: RefCell<(Vec<Token>, Vec<String>)> = RefCell::default();
+        }
+        SCRATCH.with(|scratch| {
+            let (toks, spare) = &mut *scratch.borrow_mut();
+            spare.extend(toks.drain(..).map(|t| t.text));
+            spare.truncate(SPARE_LIMIT);
+            self.tokens_into(text, toks, spare);
+            self.features_of(toks, index)
+        })
+    }
+
+    fn features_of(&self, toks: &[Token], index: &VocabIndex) -> Features {
         let vocabulary = &index.vocabulary;
         let mut entries = Vec::new();
         if self.config.ngrams {
             let n_max = self.config.ngram_max;
-            let by_id = index.for_each_ngram_id(&toks, n_max, |id| entries.push((id, false)));
+            let by_id = index.for_each_ngram_id(toks, n_max, |id| entries.push((id, false)));
             if by_id.is_none() {
-                for_each_ngram(&toks, n_max, &self.stop_stems, |term, _, _| {
+                for_each_ngram(toks, n_max, &self.stop_stems, |term, _, _| {
                     if let Some(&id) = vocabulary.get(term) {
                         entries.push((id, false));
                     }
@@ -222,7 +247,7 @@ impl Featurizer {
             }
         }
         if self.config.cues {
-            for (name, _, _) in self.cues.matches(&toks, self.config.polarity) {
+            for (name, _, _) in self.cues.matches(toks, self.config.polarity) {
                 if let Some(&id) = vocabulary.get(&name) {
                     entries.push((id, true));
                 }

@@ -26,6 +26,19 @@ pub struct Token {
 /// and punctuation tokens. Digits become `<num>`: the figure is style, not stance.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 4);
+    tokenize_into(text, &mut tokens, &mut Vec::new());
+    tokens
+}
+
+/// `tokenize`, appending to `tokens`, each token's text written into a String taken
+/// from `spare` when there is one: scoring reuses them rather than allocate per token.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>, spare: &mut Vec<String>) {
+    let mut new_text = |s: &str| {
+        let mut t = spare.pop().unwrap_or_default();
+        t.clear();
+        t.push_str(s);
+        t
+    };
     let mut i = 0;
     while i < text.len() {
         let (c, n) = char_at(text, i);
@@ -44,11 +57,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             let word = &text[start..end];
             let text = if word.bytes().any(|b| b.is_ascii_digit()) {
-                "<num>".to_string()
+                new_text("<num>")
             } else if !word.is_ascii() && word.contains('’') {
-                word.replace('’', "'")
+                let mut t = new_text("");
+                t.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }));
+                t
             } else {
-                word.to_string() // most words: no apostrophe to unify, no search
+                new_text(word) // most words: no apostrophe to unify, no search
             };
             tokens.push(Token {
                 text,
@@ -62,7 +77,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             if is_scope_punct(c) {
                 tokens.push(Token {
-                    text: c.to_string(),
+                    text: new_text(&text[i..i + n]),
                     start: i,
                     end: i + n,
                     punct: true,
@@ -73,7 +88,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += n;
         }
     }
-    tokens
 }
 
 fn is_apostrophe(c: char) -> bool {
