@@ -119,20 +119,26 @@ pub struct Lower {
 impl Lower {
     pub fn new(s: &str) -> Lower {
         let mut buf = [0u8; 24];
-        if s.len() <= buf.len() && s.is_ascii() {
-            buf[..s.len()].copy_from_slice(s.as_bytes());
-            buf[..s.len()].make_ascii_lowercase();
-            Lower {
-                buf,
-                len: s.len(),
-                heap: None,
+        if s.len() <= buf.len() {
+            // Copied, checked and lower-cased in one pass over the bytes (three passes
+            // and a memcpy call cost more than the words are long).
+            let mut ascii = true;
+            for (to, &b) in buf.iter_mut().zip(s.as_bytes()) {
+                ascii &= b.is_ascii();
+                *to = b.to_ascii_lowercase();
             }
-        } else {
-            Lower {
-                buf,
-                len: 0,
-                heap: Some(s.to_lowercase()),
+            if ascii {
+                return Lower {
+                    buf,
+                    len: s.len(),
+                    heap: None,
+                };
             }
+        }
+        Lower {
+            buf,
+            len: 0,
+            heap: Some(s.to_lowercase()),
         }
     }
 
