@@ -317,15 +317,14 @@ impl<'a> Attributor<'a> {
 /// Whether the words at a cue name an unnamed source: a source noun before any "of",
 /// comma or name ("Residents of Lughaya, the town …", "Ethiopian officials").
 pub(super) fn names_a_source(raw: &str) -> bool {
-    let head: Vec<String> = raw
+    let source_noun = raw
         .split([',', '('])
         .next()
         .unwrap_or("")
         .split_whitespace()
         .take_while(|w| !matches!(*w, "of" | "in" | "from" | "at" | "on"))
-        .map(str::to_lowercase)
-        .collect();
-    head.iter().any(|w| SOURCE_NOUNS.has(w)) && !is_person_name(&split_title(raw).0)
+        .any(|w| SOURCE_NOUNS.has_lowered(w));
+    source_noun && !is_person_name(&split_title(raw).0)
 }
 
 #[cfg(test)]

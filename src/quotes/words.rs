@@ -184,10 +184,11 @@ pub fn starts_with_word(s: &str, head: &str) -> bool {
 /// `s` with a space or an end of `s` on each side.
 pub fn contains_words(s: &str, words: &str) -> bool {
     let b = s.as_bytes();
+    // The byte before first: it rules out all but the starts of words.
     (0..=s.len().saturating_sub(words.len())).any(|i| {
-        s.is_char_boundary(i)
+        (i == 0 || b[i - 1] == b' ')
+            && s.is_char_boundary(i)
             && s[i..].starts_with(words)
-            && (i == 0 || b[i - 1] == b' ')
             && (i + words.len() == s.len() || b[i + words.len()] == b' ')
     })
 }
