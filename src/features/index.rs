@@ -16,6 +16,8 @@ struct WordInfo {
 /// A vocabulary compiled for `Featurizer::featurize`.
 #[derive(Debug, Clone)]
 pub struct VocabIndex {
+    /// The terms looked up by their text: cue features, and n-grams too when `grams`
+    /// is `None`.
     pub(super) vocabulary: Vocabulary,
     /// Stop words and the words of the vocabulary's n-grams.
     words: FxHashMap<String, WordInfo>,
@@ -59,18 +61,10 @@ impl VocabIndex {
         let mut grams = FxHashMap::default();
         let mut next_id = 0u32;
         for (term, &feature) in vocabulary {
+            // `parse` undoes `for_each_ngram`'s writing exactly (joining the parts back
+            // gives the term), so no n-gram's text can match a term under another key.
             let parts = parse(term);
-            // Only terms that read back as written: no n-gram's text could be another.
-            let rewritten = parts
-                .iter()
-                .map(|(w, topic, negated)| {
-                    let topic = if *topic { "about_" } else { "" };
-                    let negated = if *negated { "NOT_" } else { "" };
-                    format!("{topic}{negated}{w}")
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
-            if is_cue(term) || parts.len() > 2 || rewritten != *term {
+            if is_cue(term) || parts.len() > 2 {
                 continue;
             }
             let mut key = 0u128;
@@ -84,10 +78,15 @@ impl VocabIndex {
             }
             grams.insert(key, feature);
         }
+        let by_id = featurizer.config.ngram_max <= 2;
         VocabIndex {
-            vocabulary: vocabulary.clone(),
+            vocabulary: vocabulary
+                .iter()
+                .filter(|(term, _)| !by_id || is_cue(term))
+                .map(|(term, &feature)| (term.clone(), feature))
+                .collect(),
             words,
-            grams: (featurizer.config.ngram_max <= 2).then_some(grams),
+            grams: by_id.then_some(grams),
         }
     }
 
