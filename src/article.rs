@@ -89,8 +89,15 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, InputError>> {
 
 fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
+        let entry = entry?;
+        let path = entry.path();
+        // The entry's own type comes with the listing, without a stat per file; a link
+        // (or an unknown type) is followed as before.
+        let is_dir = match entry.file_type() {
+            Ok(t) if !t.is_symlink() => t.is_dir(),
+            _ => path.is_dir(),
+        };
+        if is_dir {
             walk(&path, found)?;
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),
@@ -167,10 +174,21 @@ pub fn read_text_article(path: &Path) -> Result<Article, InputError> {
     let source = display_name(path);
     // A file known to be too big is refused before a byte of it is read.
     let is_stdin = path.as_os_str() == "-";
-    if !is_stdin && fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > MAX_ARTICLE_BYTES) {
+    let size = if is_stdin {
+        None
+    } else {
+        fs::metadata(path)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+    };
+    if size.is_some_and(|len| len > MAX_ARTICLE_BYTES) {
         return Err(too_large(&source));
     }
-    let mut bytes = Vec::new();
+    // Sized from the file: read in one call (and one to see the end), not grown from
+    // small reads.
+    let capacity = size.map_or(0, |len| usize::try_from(len).unwrap_or(0) + 1);
+    let mut bytes = Vec::with_capacity(capacity);
     open(path)
         .and_then(|r| r.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|e| io_error(path, &e))?;

@@ -516,7 +516,10 @@ fn score(
         explain,
     } = options;
     let stdout = io::stdout().lock();
-    let mut writer = RecordWriter::new(format, SCORE_COLUMNS, io::BufWriter::new(stdout));
+    // 64 KiB: records come a whole article at a time (several KB), and the default 8 KiB
+    // made that one write call per article.
+    let stdout = io::BufWriter::with_capacity(1 << 16, stdout);
+    let mut writer = RecordWriter::new(format, SCORE_COLUMNS, stdout);
     if explain {
         writer = writer.explaining(pipeline.model.clone());
     }

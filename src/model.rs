@@ -5,8 +5,8 @@
 //! so `git diff` shows which words moved), intercepts, hyper-parameters, the SHA-256 of
 //! the training data and the metrics it reached.
 
-use crate::features::Vocabulary;
 use crate::features::{Analysis, FeatureConfig, Features, Featurizer};
+use crate::features::{VocabIndex, Vocabulary};
 use crate::metrics::Metrics;
 use anyhow::{bail, Context};
 use serde::{Deserialize, Serialize};
@@ -121,6 +121,8 @@ pub struct LinearModel {
     pub file: ModelFile,
     featurizer: Featurizer,
     vocabulary: Vocabulary,
+    /// The vocabulary as scoring looks it up.
+    index: VocabIndex,
     names: Vec<String>,
     weights: Vec<[f64; 3]>,
 }
@@ -154,10 +156,13 @@ impl LinearModel {
             .enumerate()
             .map(|(i, n)| (n.clone(), i))
             .collect();
+        let featurizer = Featurizer::new(file.features.clone());
+        let index = VocabIndex::new(&featurizer, &vocabulary);
         Ok(LinearModel {
-            featurizer: Featurizer::new(file.features.clone()),
+            featurizer,
             file,
             vocabulary,
+            index,
             names,
             weights,
         })
@@ -194,7 +199,7 @@ impl LinearModel {
     }
 
     pub fn features(&self, text: &str) -> Features {
-        self.featurizer.featurize(text, &self.vocabulary)
+        self.featurizer.featurize(text, &self.index)
     }
 
     /// Class scores (logits) of a feature vector.

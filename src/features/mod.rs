@@ -5,12 +5,15 @@
 //!
 //! The same `FeatureConfig` is used to train and to score: it is stored in the model.
 
+pub mod index;
 pub mod lexicon;
 pub mod tokens;
 
+pub use index::VocabIndex;
 use lexicon::{Cue, CueMatcher};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use tokens::Token;
 
 /// Feature text → id. FxHash: the lookups are the scoring hot path, keys are not
@@ -146,20 +149,28 @@ impl Featurizer {
         }
     }
 
-    /// The token chain: tokenize → lowercase → expand contractions → negation (and
-    /// topic) → stem.
+    /// The token chain: tokenize → expand contractions → mask names → lowercase →
+    /// negation (and topic) → stem.
     fn tokens(&self, text: &str) -> Vec<Token> {
-        let mut toks = tokens::expand_contractions(tokens::tokenize(text));
-        if self.config.mask_names {
-            tokens::mask_names(&mut toks);
-        }
-        tokens::lowercase(&mut toks);
-        tokens::mark_negation(&mut toks);
-        if self.config.topic_scope {
-            tokens::mark_topic(&mut toks);
-        }
-        tokens::stem(&mut toks);
+        let mut toks = Vec::new();
+        self.tokens_into(text, &mut toks, &mut Vec::new());
         toks
+    }
+
+    /// `tokens` into `toks` (emptied first), with token texts from `spare`.
+    fn tokens_into(&self, text: &str, toks: &mut Vec<Token>, spare: &mut Vec<String>) {
+        toks.clear();
+        tokens::tokenize_into(text, toks, spare);
+        *toks = tokens::expand_contractions(std::mem::take(toks));
+        if self.config.mask_names {
+            tokens::mask_names(toks);
+        }
+        tokens::lowercase(toks);
+        tokens::mark_negation(toks);
+        if self.config.topic_scope {
+            tokens::mark_topic(toks);
+        }
+        tokens::stem(toks);
     }
 
     /// Runs the chain on one statement, keeping every term and the tokens it came from
@@ -211,24 +222,40 @@ impl Featurizer {
     }
 
     /// The same features as `vectorize(analyze(text))`, without building the terms: the
-    /// scoring hot path looks each n-gram up from one reused buffer.
-    pub fn featurize(&self, text: &str, vocabulary: &Vocabulary) -> Features {
-        let toks = self.tokens(text);
+    /// scoring hot path looks n-grams up by the ids of their words (`VocabIndex`).
+    pub fn featurize(&self, text: &str, index: &VocabIndex) -> Features {
+        /// Most statements have fewer tokens: the Strings of more are not kept.
+        const SPARE_LIMIT: usize = 4096;
+        thread_local! {
+            /// The tokens of the last statement featurized on this thread, whose
+            /// Strings the next one reuses (a String per token was a tenth of scoring).
+            static SCRATCH: RefCell<(Vec<Token>, Vec<String>)> = RefCell::default();
+        }
+        SCRATCH.with(|scratch| {
+            let (toks, spare) = &mut *scratch.borrow_mut();
+            spare.extend(toks.drain(..).map(|t| t.text));
+            spare.truncate(SPARE_LIMIT);
+            self.tokens_into(text, toks, spare);
+            self.features_of(toks, index)
+        })
+    }
+
+    fn features_of(&self, toks: &[Token], index: &VocabIndex) -> Features {
+        let vocabulary = &index.vocabulary;
         let mut entries = Vec::new();
         if self.config.ngrams {
-            for_each_ngram(
-                &toks,
-                self.config.ngram_max,
-                &self.stop_stems,
-                |term, _, _| {
+            let n_max = self.config.ngram_max;
+            let by_id = index.for_each_ngram_id(toks, n_max, |id| entries.push((id, false)));
+            if by_id.is_none() {
+                for_each_ngram(toks, n_max, &self.stop_stems, |term, _, _| {
                     if let Some(&id) = vocabulary.get(term) {
                         entries.push((id, false));
                     }
-                },
-            );
+                });
+            }
         }
         if self.config.cues {
-            for (name, _, _) in self.cues.matches(&toks, self.config.polarity) {
+            for (name, _, _) in self.cues.matches(toks, self.config.polarity) {
                 if let Some(&id) = vocabulary.get(&name) {
                     entries.push((id, true));
                 }
@@ -273,6 +300,36 @@ fn for_each_ngram(
     mut f: impl FnMut(&str, usize, usize),
 ) {
     let mut buf = String::new();
+    // Each token's stop-word test once, not once per n-gram it is part of.
+    let is_stop: Vec<bool> = toks
+        .iter()
+        .map(|t| !t.punct && stop.contains(&t.text))
+        .collect();
+    for_each_gram(toks, n_max, |first, last| {
+        let gram = &toks[first..last];
+        if is_stop[first..last].iter().all(|&s| s) {
+            return;
+        }
+        buf.clear();
+        for (j, t) in gram.iter().enumerate() {
+            if j > 0 {
+                buf.push(' ');
+            }
+            if t.topic {
+                buf.push_str("about_");
+            }
+            if t.negated {
+                buf.push_str("NOT_");
+            }
+            buf.push_str(&t.text);
+        }
+        f(&buf, first, last);
+    });
+}
+
+/// Calls `f(first, last)` for the token range of every n-gram up to `n_max` words within
+/// punctuation-free runs, in text order, shorter first at each start.
+fn for_each_gram(toks: &[Token], n_max: usize, mut f: impl FnMut(usize, usize)) {
     let mut run_start = 0;
     for i in 0..=toks.len() {
         if i < toks.len() && !toks[i].punct {
@@ -280,24 +337,7 @@ fn for_each_ngram(
         }
         for first in run_start..i {
             for n in 1..=n_max.min(i - first) {
-                let gram = &toks[first..first + n];
-                if gram.iter().all(|t| stop.contains(&t.text)) {
-                    continue;
-                }
-                buf.clear();
-                for (j, t) in gram.iter().enumerate() {
-                    if j > 0 {
-                        buf.push(' ');
-                    }
-                    if t.topic {
-                        buf.push_str("about_");
-                    }
-                    if t.negated {
-                        buf.push_str("NOT_");
-                    }
-                    buf.push_str(&t.text);
-                }
-                f(&buf, first, first + n);
+                f(first, first + n);
             }
         }
         run_start = i + 1;
@@ -344,7 +384,7 @@ mod tests {
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect();
-        let v = f.featurize("Reject, reject, reject!", &vocab);
+        let v = f.featurize("Reject, reject, reject!", &VocabIndex::new(&f, &vocab));
         let (a, b) = (v.entries[0].1, v.entries[1].1);
         assert_eq!(v.entries.len(), 2);
         assert!((a * a + b * b - 1.0).abs() < 1e-12);
@@ -356,15 +396,26 @@ mod tests {
 
     #[test]
     fn the_fast_scoring_path_matches_analyze_then_vectorize() {
-        let f = featurizer();
-        let text = "We won't reject talks, but they reject ours. Reject!";
-        let a = f.analyze(text);
-        let vocab: Vocabulary = a
-            .terms
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.text.clone(), i))
-            .collect();
-        assert_eq!(f.featurize(text, &vocab), f.vectorize(&a, &vocab));
+        let text = "We won't reject talks, but they reject ours. Reject! The talks on \
+                    sanctions resume; we will not accept it, we will never accept.";
+        // Two-word n-grams are looked up by word ids, longer ones by their text.
+        for ngram_max in 1..=3 {
+            let f = Featurizer::new(FeatureConfig {
+                ngram_max,
+                ..featurizer().config
+            });
+            let a = f.analyze(text);
+            // Every other term, so that some n-grams are missing from the vocabulary.
+            let vocab: Vocabulary = a
+                .terms
+                .iter()
+                .step_by(2)
+                .enumerate()
+                .map(|(i, t)| (t.text.clone(), i))
+                .collect();
+            let index = VocabIndex::new(&f, &vocab);
+            assert_eq!(f.featurize(text, &index), f.vectorize(&a, &vocab));
+            assert!(!f.featurize(text, &index).entries.is_empty());
+        }
     }
 }

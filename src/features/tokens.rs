@@ -1,6 +1,7 @@
 //! The token filters of the featurizer, each one small step of the chain in `mod.rs`:
 //! tokenize → lowercase → expand contractions → mark negation scope → stem.
 
+use crate::quotes::words::char_at;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -25,28 +26,44 @@ pub struct Token {
 /// and punctuation tokens. Digits become `<num>`: the figure is style, not stance.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 4);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    tokenize_into(text, &mut tokens, &mut Vec::new());
+    tokens
+}
+
+/// `tokenize`, appending to `tokens`, each token's text written into a String taken
+/// from `spare` when there is one: scoring reuses them rather than allocate per token.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>, spare: &mut Vec<String>) {
+    let mut new_text = |s: &str| {
+        let mut t = spare.pop().unwrap_or_default();
+        t.clear();
+        t.push_str(s);
+        t
+    };
+    let mut i = 0;
+    while i < text.len() {
+        let (c, n) = char_at(text, i);
         if c.is_alphanumeric() {
-            let mut end = start + c.len_utf8();
-            while let Some(&(i, d)) = chars.peek() {
+            let start = i;
+            let mut end = i + n;
+            // Letters and digits, and an apostrophe or hyphen between two of them.
+            while end < text.len() {
+                let (d, m) = char_at(text, end);
                 let joins = is_apostrophe(d) || d == '-';
-                if d.is_alphanumeric() {
-                    end = i + d.len_utf8();
-                    chars.next();
-                } else if joins && next_is_alnum(text, i + d.len_utf8()) {
-                    chars.next();
+                if d.is_alphanumeric() || (joins && next_is_alnum(text, end + m)) {
+                    end += m;
                 } else {
                     break;
                 }
             }
             let word = &text[start..end];
             let text = if word.bytes().any(|b| b.is_ascii_digit()) {
-                "<num>".to_string()
-            } else if word.contains('’') {
-                word.replace('’', "'")
+                new_text("<num>")
+            } else if !word.is_ascii() && word.contains('’') {
+                let mut t = new_text("");
+                t.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }));
+                t
             } else {
-                word.to_string() // most words: no apostrophe to unify, no search
+                new_text(word) // most words: no apostrophe to unify, no search
             };
             tokens.push(Token {
                 text,
@@ -56,18 +73,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 negated: false,
                 topic: false,
             });
-        } else if is_scope_punct(c) {
-            tokens.push(Token {
-                text: c.to_string(),
-                start,
-                end: start + c.len_utf8(),
-                punct: true,
-                negated: false,
-                topic: false,
-            });
+            i = end;
+        } else {
+            if is_scope_punct(c) {
+                tokens.push(Token {
+                    text: new_text(&text[i..i + n]),
+                    start: i,
+                    end: i + n,
+                    punct: true,
+                    negated: false,
+                    topic: false,
+                });
+            }
+            i += n;
         }
     }
-    tokens
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -75,10 +95,7 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn next_is_alnum(text: &str, at: usize) -> bool {
-    text[at..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphanumeric())
+    at < text.len() && char_at(text, at).0.is_alphanumeric()
 }
 
 /// Punctuation that closes a clause (and with it a negation scope).
@@ -119,7 +136,10 @@ pub fn is_placeholder(word: &str) -> bool {
 
 pub fn lowercase(tokens: &mut [Token]) {
     for t in tokens {
-        if t.text.chars().any(|c| c.is_uppercase()) {
+        // ASCII in place, which is what `to_lowercase` gives it, without a new String.
+        if t.text.is_ascii() {
+            t.text.make_ascii_lowercase();
+        } else if t.text.chars().any(|c| c.is_uppercase()) {
             t.text = t.text.to_lowercase();
         }
     }
@@ -128,6 +148,10 @@ pub fn lowercase(tokens: &mut [Token]) {
 /// Rewrites contractions into their full words: "won't" → "will not", "we're" → "we are".
 /// A possessive 's is dropped. The new tokens keep the surface span of the original.
 pub fn expand_contractions(tokens: Vec<Token>) -> Vec<Token> {
+    // Most statements have no apostrophe: nothing to rewrite, nothing to copy.
+    if !tokens.iter().any(|t| !t.punct && t.text.contains('\'')) {
+        return tokens;
+    }
     let mut out = Vec::with_capacity(tokens.len() + 4);
     for t in tokens {
         if t.punct || !t.text.contains('\'') {
@@ -225,10 +249,16 @@ pub fn mark_topic(tokens: &mut [Token]) {
             tokens[i].topic = true;
             left -= 1;
         }
-        let opens = i + 1 < tokens.len()
-            && is_forum(&tokens[i].text)
-            && (is_topic_preposition(&tokens[i + 1].text)
-                || (is_document(&tokens[i].text) && tokens[i + 1].text.ends_with("ing")));
+        // The next word first: it is rarely a preposition or a participle, and testing
+        // it is cheaper than the list of forums (documents are forums too).
+        let opens = i + 1 < tokens.len() && {
+            let (word, next) = (&tokens[i].text, &tokens[i + 1].text);
+            if is_topic_preposition(next) {
+                is_forum(word)
+            } else {
+                next.ends_with("ing") && is_document(word)
+            }
+        };
         if opens {
             left = TOPIC_SPAN;
             // The preposition itself opens the scope; a participle is already topic.

@@ -24,7 +24,18 @@ impl<'a, 'k> JsonObject<'a, 'k> {
             self.out.push(b',');
         }
         self.keys.push(key);
-        serde_json::to_writer(&mut *self.out, key)?;
+        // The record's own keys need no escaping: written as they are, which is what
+        // serde_json writes for them, without its escaping pass.
+        if key
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\')
+        {
+            self.out.push(b'"');
+            self.out.extend_from_slice(key.as_bytes());
+            self.out.push(b'"');
+        } else {
+            serde_json::to_writer(&mut *self.out, key)?;
+        }
         self.out.push(b':');
         Ok(self.out)
     }

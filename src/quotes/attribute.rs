@@ -183,17 +183,31 @@ impl<'a> Attributor<'a> {
             let i = cues.partition_point(|c| c.start <= pos);
             i > 0 && cues[i - 1].contains(&pos)
         };
+        // The first bytes of the names: most words of the article are ruled out by it,
+        // before the searches and the hashing below.
+        let mut starts = [false; 256];
+        let mut empty_name = false;
+        for name in by_name.keys() {
+            match name.as_bytes().first() {
+                Some(&b) => starts[usize::from(b)] = true,
+                None => empty_name = true,
+            }
+        }
         self.first_mention = vec![usize::MAX; self.people.len()];
         for para in 0..seg.paragraphs.len() {
             for sentence in seg.sentences_of(para) {
                 self.sentences.push(sentence.clone());
                 let mut first_in_sentence = true;
                 for &w in seg.words(sentence.clone()).iter() {
+                    let word = strip_possessive(&self.text[w.start..w.end]);
+                    let first = word.as_bytes().first();
+                    if !empty_name && !first.is_some_and(|&b| starts[usize::from(b)]) {
+                        continue;
+                    }
                     let cue = at_cue(w.start);
                     if in_quote(w.start) && !cue {
                         continue;
                     }
-                    let word = strip_possessive(&self.text[w.start..w.end]);
                     let Some(&i) = by_name.get(word) else {
                         continue;
                     };
@@ -303,15 +317,14 @@ impl<'a> Attributor<'a> {
 /// Whether the words at a cue name an unnamed source: a source noun before any "of",
 /// comma or name ("Residents of Lughaya, the town …", "Ethiopian officials").
 pub(super) fn names_a_source(raw: &str) -> bool {
-    let head: Vec<String> = raw
+    let source_noun = raw
         .split([',', '('])
         .next()
         .unwrap_or("")
         .split_whitespace()
         .take_while(|w| !matches!(*w, "of" | "in" | "from" | "at" | "on"))
-        .map(str::to_lowercase)
-        .collect();
-    head.iter().any(|w| SOURCE_NOUNS.has(w)) && !is_person_name(&split_title(raw).0)
+        .any(|w| SOURCE_NOUNS.has_lowered(w));
+    source_noun && !is_person_name(&split_title(raw).0)
 }
 
 #[cfg(test)]

@@ -304,12 +304,26 @@ fn merge_split_quotes(text: &str, direct: Vec<(Quote, Option<Range<usize>>)>) ->
     out
 }
 
+/// The text without quotation marks, its white space runs made one space and trimmed
+/// (as `split_whitespace` then `join(" ")` of it), in one pass.
 fn strip_marks(s: &str) -> String {
-    let cleaned: String = s
-        .chars()
-        .filter(|c| !matches!(c, '"' | '“' | '”' | '«' | '»'))
-        .collect();
-    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if matches!(c, '"' | '“' | '”' | '«' | '»') {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Indirect speech, and the reported statements around partial quotes.

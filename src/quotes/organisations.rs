@@ -41,7 +41,7 @@ fn capitalised(text: &str, w: Word) -> bool {
 }
 
 fn is_head(text: &str, w: Word) -> bool {
-    ORG_HEADS.has(strip_possessive(&cues::lower(text, w)))
+    ORG_HEADS.has(strip_possessive(&cues::lowered(text, w)))
 }
 
 fn is_possessive(word: &str) -> bool {
@@ -198,7 +198,8 @@ impl Organisations {
     /// any, and returns the index of the word after its name (later runs up to there are
     /// part of it).
     pub fn add_at(&mut self, text: &str, ws: &[Word], run: Range<usize>) -> Option<usize> {
-        let lower = |i: usize| cues::lower(text, ws[i]);
+        // On the stack for short ASCII words: called several times for every run.
+        let lower = |i: usize| cues::lowered(text, ws[i]);
         let mut start = run.start;
         let mut end = run.end;
         let mut complement = (start..end).any(|i| matches!(lower(i).as_str(), "of" | "for"));
@@ -296,6 +297,10 @@ impl Organisations {
     /// acronym, in full, by the end of its name ("Foreign Ministry", "ministry") or by
     /// the start of it ("Joint Chiefs"); the one named last before `pos` wins.
     pub fn find(&self, mention: &str, pos: usize) -> Option<String> {
+        // Nothing to find: the mention need not be cut up.
+        if self.orgs.is_empty() {
+            return None;
+        }
         let np = without_parent(noun_phrase(mention.trim()));
         if np.is_empty() {
             return None;

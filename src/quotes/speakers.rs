@@ -17,8 +17,9 @@ use std::ops::Range;
 fn lower_words(s: &str) -> Vec<String> {
     super::cues::words(s, 0..s.len())
         .into_iter()
-        .map(|w| super::cues::lower(s, w))
+        .map(|w| super::cues::lowered(s, w))
         .filter(|w| w.chars().next().is_some_and(|c| c.is_alphanumeric()))
+        .map(|w| w.to_string())
         .collect()
 }
 
