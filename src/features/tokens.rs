@@ -39,14 +39,25 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>, spare: &mut Vec<String
         t.push_str(s);
         t
     };
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
+        // Spaces between words, without decoding.
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let (c, n) = char_at(text, i);
         if c.is_alphanumeric() {
             let start = i;
             let mut end = i + n;
             // Letters and digits, and an apostrophe or hyphen between two of them.
             while end < text.len() {
+                // ASCII letters and digits: the common case, without decoding.
+                if bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                    continue;
+                }
                 let (d, m) = char_at(text, end);
                 let joins = is_apostrophe(d) || d == '-';
                 if d.is_alphanumeric() || (joins && next_is_alnum(text, end + m)) {
