@@ -365,3 +365,41 @@ fn an_alias_file_maps_names_to_one_speaker() {
         .code(1)
         .stderr(predicate::str::contains("aliases.csv"));
 }
+
+/// `stance … | head`: when the reader closes the pipe, every command stops quietly with
+/// success, never with a panic or an error line.
+#[test]
+fn a_closed_output_pipe_ends_every_command_quietly() {
+    let commands: [&[&str]; 5] = [
+        &["score", "examples", "training-data/articles"],
+        &["classify", "training-data/quotes.csv"],
+        &["eval"],
+        &["explain", "We", "will", "not", "talk"],
+        &[
+            "score",
+            "--format",
+            "table",
+            "examples",
+            "training-data/articles",
+        ],
+    ];
+    let bin = assert_cmd::cargo::cargo_bin("stance");
+    for args in commands {
+        let mut child = std::process::Command::new(&bin)
+            .args(args)
+            .current_dir(common::repo(""))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("stance starts");
+        // Close the reading end before stance writes anything.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("stance ends");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+            "{args:?}: {:?}, stderr {stderr}",
+            out.status
+        );
+    }
+}

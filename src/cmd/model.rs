@@ -9,7 +9,7 @@ use stance::features::{lexicon::read_lexicon, FeatureConfig};
 use stance::model::{Hyperparameters, LinearModel};
 use stance::output::{classify_record, Format, RecordWriter, CLASSIFY_COLUMNS};
 use stance::train::{cross_validate, evaluate, next_version, train, write_model};
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -70,17 +70,23 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         &hyper,
         version,
     )?;
+    let mut stdout = io::stdout().lock();
     if dry_run {
-        print!("{}", LinearModel::to_json(&file)?);
+        write!(stdout, "{}", LinearModel::to_json(&file)?)?;
         if let Some(m) = &file.metrics {
             eprint!("{}", m.report());
         }
         return Ok(ExitCode::SUCCESS);
     }
     let path = write_model(&out, &file)?;
-    println!("wrote {} ({} features)", path.display(), file.weights.len());
+    writeln!(
+        stdout,
+        "wrote {} ({} features)",
+        path.display(),
+        file.weights.len()
+    )?;
     if let Some(m) = &file.metrics {
-        println!("test split:\n{}", m.report());
+        writeln!(stdout, "test split:\n{}", m.report())?;
     }
     if let Some(card) = card {
         let inputs = CardInputs {
@@ -91,7 +97,12 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         };
         let section = card_section(&file, &inputs)?;
         append_card(&card, &section)?;
-        println!("appended stance-v{} to {}", file.version, card.display());
+        writeln!(
+            stdout,
+            "appended stance-v{} to {}",
+            file.version,
+            card.display()
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -107,6 +118,7 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     } = args;
     let model = load_model(&model)?;
     let corpus = read_corpus(&data)?;
+    let mut out = io::stdout().lock();
     if let Some(k) = cv {
         let rows = corpus.split(Split::Train);
         let (folds, pooled) =
@@ -115,26 +127,30 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         let mean = f1s.iter().sum::<f64>() / f1s.len() as f64;
         let sd = (f1s.iter().map(|f| (f - mean).powi(2)).sum::<f64>() / f1s.len() as f64).sqrt();
         if json {
-            println!(
+            writeln!(
+                out,
                 "{}",
                 serde_json::json!({"folds": f1s, "mean_macro_f1": mean, "sd_macro_f1": sd, "pooled": pooled})
-            );
+            )?;
         } else {
-            println!(
+            writeln!(
+                out,
                 "{k}-fold cross-validation grouped by conflict, train split ({} rows)",
                 rows.len()
-            );
-            println!(
+            )?;
+            writeln!(
+                out,
                 "macro-F1 per fold: {}",
                 f1s.iter()
                     .map(|f| format!("{f:.3}"))
                     .collect::<Vec<_>>()
                     .join(" ")
-            );
-            println!(
+            )?;
+            writeln!(
+                out,
                 "mean {mean:.3}, sd {sd:.3}\n\npooled over folds:\n{}",
                 pooled.report()
-            );
+            )?;
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -148,22 +164,23 @@ pub fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     }
     let metrics = evaluate(&model, &rows);
     if json {
-        println!("{}", serde_json::to_string(&metrics)?);
+        writeln!(out, "{}", serde_json::to_string(&metrics)?)?;
     } else {
-        println!(
+        writeln!(
+            out,
             "model v{} on {} ({} rows)\n{}",
             model.version(),
             data.display(),
             rows.len(),
             metrics.report()
-        );
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Prints the label of one statement and the features behind it.
 pub fn run_explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
-    explain(&load_model(&args.model)?, &args.text.join(" "), args.top);
+    explain(&load_model(&args.model)?, &args.text.join(" "), args.top)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -222,25 +239,28 @@ fn classify(model: &LinearModel, file: &Path, format: Format) -> anyhow::Result<
     Ok(())
 }
 
-fn explain(model: &LinearModel, text: &str, top: usize) {
+fn explain(model: &LinearModel, text: &str, top: usize) -> io::Result<()> {
+    let mut out = io::stdout().lock();
     let e = stance::explain::explain(model, text, top);
     let p = e.prediction.probabilities;
-    println!("label: {}", e.label().name());
-    println!(
+    writeln!(out, "label: {}", e.label().name())?;
+    writeln!(
+        out,
         "probabilities: conciliatory {:.3}, hardline {:.3}, neutral {:.3}; tone {:+.3}",
         p[0],
         p[1],
         p[2],
         e.prediction.tone()
-    );
+    )?;
     let scores = e.scores();
     let (l, r) = (e.label() as usize, e.runner_up as usize);
-    println!(
+    writeln!(
+        out,
         "runner-up: {}; logit margin {:.3} = intercepts {:+.3} + features {:+.3}",
         e.runner_up.name(),
         scores[l] - scores[r],
         e.intercepts[l] - e.intercepts[r],
         e.pushes().iter().map(|p| p.contribution).sum::<f64>()
-    );
-    println!("{}", e.line());
+    )?;
+    writeln!(out, "{}", e.line())
 }
