@@ -95,19 +95,21 @@ impl Attributor<'_> {
             };
         }
         (
-            self.resolve_words(raw, span, appositive).unwrap_or(unnamed),
+            self.resolve_words(raw, &words, span, appositive)
+                .unwrap_or(unnamed),
             None,
         )
     }
 
-    /// A name, title or description at a cue: `None` for nobody named.
+    /// A name, title or description at a cue (`words`: its `lower_words`, split once in
+    /// `resolve`): `None` for nobody named.
     fn resolve_words(
         &self,
         raw: &str,
+        words: &[String],
         span: Range<usize>,
         appositive: Option<Range<usize>>,
     ) -> Option<Speaker> {
-        let words = lower_words(raw);
         let first = words.first()?.as_str();
         if first == "its" {
             return self.resolve_name(raw, span, appositive);
