@@ -36,6 +36,9 @@ pub struct Attributor<'a> {
     pub(super) first_mention: Vec<usize>,
     /// The sentences of the article, in text order.
     pub(super) sentences: Vec<Range<usize>>,
+    /// `split_title` of the words at a cue, by the cue's span: worked out here for the
+    /// cues that may name a person and needed again when the quote is attributed.
+    pub(super) titles: FxHashMap<Range<usize>, (String, Option<String>)>,
     aliases: &'a HashMap<String, String>,
 }
 
@@ -67,6 +70,7 @@ impl<'a> Attributor<'a> {
             mentions: Vec::new(),
             first_mention: Vec::new(),
             sentences: Vec::new(),
+            titles: FxHashMap::default(),
             aliases,
         };
         let (people, organisations, places) = named_entities(seg);
@@ -89,6 +93,8 @@ impl<'a> Attributor<'a> {
                     continue;
                 }
                 let (name, role) = split_title(raw);
+                a.titles
+                    .insert(m.span.clone(), (name.clone(), role.clone()));
                 // "The paramount chief of the Ngok Dinka": a name after "of" is not theirs.
                 let after_preposition = role.as_deref().is_some_and(|r| {
                     r.rsplit(' ').next().is_some_and(|w| {

@@ -340,7 +340,11 @@ impl Attributor<'_> {
         if let Some(org) = self.organisations.find(raw, pos) {
             return Some(named(self.canonical(&org), raw));
         }
-        let (name, title) = split_title(raw);
+        // Split already for most cues; white space around the words does not change it.
+        let (name, title) = match self.titles.get(&span) {
+            Some(split) => split.clone(),
+            None => split_title(raw),
+        };
         // "Fishermen in the village of Barranco": the name is not theirs.
         let object = title
             .as_deref()
