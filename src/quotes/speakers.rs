@@ -163,7 +163,7 @@ impl Attributor<'_> {
         if !by_role {
             // "the Foreign Ministry", "the ministry", "the Joint Chiefs": the organisation
             // the article names; "the United Nations" as written.
-            let org = self.organisations.find(raw, span.start).or_else(|| {
+            let org = self.organisation_at_cue(raw, span.clone()).or_else(|| {
                 let np = noun_phrase(raw);
                 if GENERIC_ORGANISATIONS.has(&np.to_lowercase()) {
                     // "the service", "the bloc": the organisation named last nearby.
@@ -337,7 +337,7 @@ impl Attributor<'_> {
             }
         }
         // An organisation the article names, by its name, the end of it or its acronym.
-        if let Some(org) = self.organisations.find(raw, pos) {
+        if let Some(org) = self.organisation_at_cue(raw, span.clone()) {
             return Some(named(self.canonical(&org), raw));
         }
         // Split already for most cues; white space around the words does not change it.
