@@ -8,7 +8,7 @@
 use super::cues::{self, Word};
 use super::names::{adjective_for_possessive, qualifies, strip_possessive, DEMONYMS, ORG_HEADS};
 use super::people::capitalised_run;
-use super::words::{contains_words, ends_with_word, starts_with_word};
+use super::words::{contains_words, ends_with_word, is_word, starts_with_word};
 use std::ops::Range;
 
 /// An organisation named in the article.
@@ -38,13 +38,6 @@ fn capitalised(text: &str, w: Word) -> bool {
         .chars()
         .next()
         .is_some_and(char::is_uppercase)
-}
-
-/// Whether the word is `lower` in any case: `lowered(text, w) == lower`, without
-/// lower-casing it, for the ASCII words without a "k" compared here (outside ASCII only
-/// the Kelvin sign lower-cases to ASCII alone, to "k").
-fn is_word(text: &str, w: Word, lower: &str) -> bool {
-    token(text, w).eq_ignore_ascii_case(lower)
 }
 
 fn is_head(text: &str, w: Word) -> bool {
@@ -476,21 +469,6 @@ mod tests {
             }
         }
         found
-    }
-
-    #[test]
-    fn small_words_match_as_lower_cased() {
-        let text = "of OF Of oF for FOR on and AND the The THE its İts ITS their \u{212A}of öf ff";
-        for w in cues::words(text, 0..text.len()) {
-            for lower in ["of", "for", "on", "and", "the", "its", "their"] {
-                assert_eq!(
-                    is_word(text, w, lower),
-                    cues::lowered(text, w) == lower,
-                    "{:?} {lower}",
-                    token(text, w)
-                );
-            }
-        }
     }
 
     #[test]
