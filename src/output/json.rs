@@ -18,35 +18,42 @@ impl<'a, 'k> JsonObject<'a, 'k> {
         }
     }
 
-    /// Writes `"key":` and returns the buffer for the value.
-    fn key(&mut self, key: &'k str) -> serde_json::Result<&mut Vec<u8>> {
-        if !self.keys.is_empty() {
-            self.out.push(b',');
-        }
-        self.keys.push(key);
-        // The record's own keys need no escaping: written as they are, which is what
-        // serde_json writes for them, without its escaping pass.
-        if key
+    /// Writes `"key":` for one of the record's own keys and returns the buffer for the
+    /// value. They are ASCII literals with nothing to escape, so they are written as they
+    /// are (what serde_json writes for them), without a check per byte.
+    fn key(&mut self, key: &'static str) -> &mut Vec<u8> {
+        debug_assert!(key
             .bytes()
-            .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\')
-        {
-            self.out.push(b'"');
-            self.out.extend_from_slice(key.as_bytes());
-            self.out.push(b'"');
-        } else {
-            serde_json::to_writer(&mut *self.out, key)?;
-        }
+            .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\'));
+        self.comma(key);
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+        self.out
+    }
+
+    /// `key` for a key of the input's (an extra field), escaped by serde_json.
+    fn extra_key(&mut self, key: &'k str) -> serde_json::Result<&mut Vec<u8>> {
+        self.comma(key);
+        serde_json::to_writer(&mut *self.out, key)?;
         self.out.push(b':');
         Ok(self.out)
     }
 
+    /// The comma before every key but the first; records the key.
+    fn comma(&mut self, key: &'k str) {
+        if !self.keys.is_empty() {
+            self.out.push(b',');
+        }
+        self.keys.push(key);
+    }
+
     fn field<T: serde::Serialize + ?Sized>(
         &mut self,
-        key: &'k str,
+        key: &'static str,
         value: &T,
     ) -> serde_json::Result<()> {
-        let out = self.key(key)?;
-        serde_json::to_writer(out, value)
+        serde_json::to_writer(self.key(key), value)
     }
 
     fn close(self) {
@@ -76,7 +83,7 @@ pub(super) fn write_score_json(
         r.field("statement", statement)?;
     }
     r.field("label", s.prediction.label.name())?;
-    let mut p = JsonObject::open(r.key("probabilities")?);
+    let mut p = JsonObject::open(r.key("probabilities"));
     for (k, name) in LABELS.iter().enumerate() {
         p.field(name, &round4(s.prediction.probabilities[k]))?;
     }
@@ -90,7 +97,7 @@ pub(super) fn write_score_json(
     // Extra fields after the record's own, unless the record has that key already.
     for (k, v) in &article.extra {
         if !r.keys.contains(&k.as_str()) {
-            r.field(k, v)?;
+            serde_json::to_writer(r.extra_key(k)?, v)?;
         }
     }
     r.close();

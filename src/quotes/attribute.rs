@@ -36,6 +36,12 @@ pub struct Attributor<'a> {
     pub(super) first_mention: Vec<usize>,
     /// The sentences of the article, in text order.
     pub(super) sentences: Vec<Range<usize>>,
+    /// `organisations.find` of the words at each cue, by the cue's span: looked up here
+    /// and again when the quote is attributed (see `organisation_at_cue`).
+    cue_organisations: FxHashMap<Range<usize>, Option<String>>,
+    /// `split_title` of the words at a cue, by the cue's span: worked out here for the
+    /// cues that may name a person and needed again when the quote is attributed.
+    pub(super) titles: FxHashMap<Range<usize>, (String, Option<String>)>,
     aliases: &'a HashMap<String, String>,
 }
 
@@ -67,6 +73,8 @@ impl<'a> Attributor<'a> {
             mentions: Vec::new(),
             first_mention: Vec::new(),
             sentences: Vec::new(),
+            titles: FxHashMap::default(),
+            cue_organisations: FxHashMap::default(),
             aliases,
         };
         let (people, organisations, places) = named_entities(seg);
@@ -83,12 +91,15 @@ impl<'a> Attributor<'a> {
         for q in quotes {
             if let Some(m) = &q.mention {
                 let raw = &text[m.span.clone()];
-                let org = a.organisations.find(raw, m.span.start).is_some()
-                    || a.organisations.at(text, m.span.clone()).is_some();
+                let found = a.organisations.find(raw, m.span.start);
+                let org = found.is_some() || a.organisations.at(text, m.span.clone()).is_some();
+                a.cue_organisations.insert(m.span.clone(), found);
                 if org || names_a_source(raw) {
                     continue;
                 }
                 let (name, role) = split_title(raw);
+                a.titles
+                    .insert(m.span.clone(), (name.clone(), role.clone()));
                 // "The paramount chief of the Ngok Dinka": a name after "of" is not theirs.
                 let after_preposition = role.as_deref().is_some_and(|r| {
                     r.rsplit(' ').next().is_some_and(|w| {
@@ -227,6 +238,15 @@ impl<'a> Attributor<'a> {
                     first_in_sentence = false;
                 }
             }
+        }
+    }
+
+    /// `organisations.find` of the words at the cue `span` (`raw`: those words, trimmed or
+    /// not, as `find` trims them), kept from `with_segments` when it looked them up.
+    pub(super) fn organisation_at_cue(&self, raw: &str, span: Range<usize>) -> Option<String> {
+        match self.cue_organisations.get(&span) {
+            Some(found) => found.clone(),
+            None => self.organisations.find(raw, span.start),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::names::WordSet;
 use super::organisations::is_acronym;
-pub use super::words::{lower, lowered, words, words_into, Lower, Word};
+pub use super::words::{is_word, lower, lowered, words, words_into, Lower, Word};
 use std::ops::Range;
 
 /// Verbs that report speech.
@@ -397,7 +397,7 @@ pub fn cue_before_words(text: &str, ws: &[Word]) -> Option<Mention> {
 fn according_to(text: &str, ws: &[Word]) -> Option<Mention> {
     let at = ws
         .windows(2)
-        .position(|p| lowered(text, p[0]) == "according" && lowered(text, p[1]) == "to")?;
+        .position(|p| is_word(text, p[0], "according") && is_word(text, p[1], "to"))?;
     let rest = &ws[at + 2..];
     let len = rest
         .iter()
@@ -474,7 +474,7 @@ fn clause_start(text: &str, ws: &[Word], verb: usize, noun_cue: bool) -> Option<
     if ws.get(s).is_some_and(|w| is(text, *w, &ADJUNCT_STARTERS)) {
         let that = ws[s..ws.len().min(s + 10)]
             .iter()
-            .position(|w| lowered(text, *w) == "that");
+            .position(|w| is_word(text, *w, "that"));
         match that {
             Some(t) => return Some(s + t + 1),
             None => s = skip_time_phrase(text, ws, s),
@@ -487,7 +487,7 @@ fn clause_start(text: &str, ws: &[Word], verb: usize, noun_cue: bool) -> Option<
         s += 1;
     }
     let next = ws.get(s)?;
-    if lowered(text, *next) == "that" {
+    if is_word(text, *next, "that") {
         return Some(s + 1);
     }
     if noun_cue {
@@ -610,7 +610,7 @@ fn trailing_cue(text: &str, ws: &[Word]) -> Option<Reported> {
 
 /// "According to X, …" at a sentence's start.
 pub fn leading_according_to(text: &str, ws: &[Word]) -> Option<Reported> {
-    if ws.len() < 5 || lowered(text, ws[0]) != "according" {
+    if ws.len() < 5 || !is_word(text, ws[0], "according") {
         return None;
     }
     let mention = according_to(text, &ws[..ws.len().min(12)])?;

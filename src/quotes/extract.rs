@@ -221,7 +221,6 @@ fn classify(layout: &Layout, c: &Candidate) -> Option<QuoteKind> {
     if !ends_sentence && is_title_case(text, content) {
         return None;
     }
-    let n_words = cues::words(content, 0..content.len()).len();
     let starts_upper = content.chars().next().is_some_and(|ch| ch.is_uppercase());
     let before = prefix.chars().next_back();
     let cue_word_before = layout
@@ -239,10 +238,13 @@ fn classify(layout: &Layout, c: &Candidate) -> Option<QuoteKind> {
         return Some(QuoteKind::Direct);
     }
     // One or two unpunctuated words with no speech cue near are scare quotes
-    // ("the 'terrorists'"), not statements.
-    let sentence_has_cue = layout.cue_before(c.prefix.clone()).is_some()
-        || layout.cue_after(c.suffix.clone()).is_some();
-    if n_words <= 2 && !sentence_has_cue && !ends_sentence {
+    // ("the 'terrorists'"), not statements. Cheapest test first: most quotations end
+    // a sentence.
+    let scare = !ends_sentence
+        && cues::words(content, 0..content.len()).len() <= 2
+        && layout.cue_before(c.prefix.clone()).is_none()
+        && layout.cue_after(c.suffix.clone()).is_none();
+    if scare {
         return None;
     }
     Some(QuoteKind::Partial)

@@ -8,7 +8,7 @@
 use super::cues::{self, Word};
 use super::names::{adjective_for_possessive, qualifies, strip_possessive, DEMONYMS, ORG_HEADS};
 use super::people::capitalised_run;
-use super::words::{contains_words, ends_with_word, starts_with_word};
+use super::words::{contains_words, ends_with_word, is_word, starts_with_word};
 use std::ops::Range;
 
 /// An organisation named in the article.
@@ -40,8 +40,19 @@ fn capitalised(text: &str, w: Word) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
+/// `ORG_HEADS.has(strip_possessive(&lowered(text, w)))`, with the possessive stripped
+/// first (also "'S", which lower-cases to "'s") so that most words are ruled out by
+/// `has_lowered` before they are lower-cased.
 fn is_head(text: &str, w: Word) -> bool {
-    ORG_HEADS.has(strip_possessive(&cues::lowered(text, w)))
+    let word = token(text, w);
+    let bare = match strip_possessive(word) {
+        same if same.len() == word.len() => word
+            .strip_suffix("'S")
+            .or_else(|| word.strip_suffix("’S"))
+            .unwrap_or(word),
+        bare => bare,
+    };
+    ORG_HEADS.has_lowered(bare)
 }
 
 fn is_possessive(word: &str) -> bool {
@@ -50,8 +61,10 @@ fn is_possessive(word: &str) -> bool {
 
 /// Words that join the parts of one name: "Ministry of Foreign Affairs and International
 /// Cooperation", "Office for the Coordination of …", "Authority on Development".
+const CONNECTORS: [&str; 4] = ["of", "for", "on", "and"];
+
 fn connector(word: &str) -> bool {
-    matches!(word, "of" | "for" | "on" | "and")
+    CONNECTORS.contains(&word)
 }
 
 /// Days and months: "the Foreign Ministry on Monday" is not one name.
@@ -198,25 +211,29 @@ impl Organisations {
     /// any, and returns the index of the word after its name (later runs up to there are
     /// part of it).
     pub fn add_at(&mut self, text: &str, ws: &[Word], run: Range<usize>) -> Option<usize> {
-        // On the stack for short ASCII words: called several times for every run.
-        let lower = |i: usize| cues::lowered(text, ws[i]);
+        // Called for every capitalised run: small words are compared without lower-casing.
+        let is = |i: usize, lower: &str| is_word(text, ws[i], lower);
+        let is_connector = |i: usize| CONNECTORS.iter().any(|c| is(i, c));
         let mut start = run.start;
         let mut end = run.end;
-        let mut complement = (start..end).any(|i| matches!(lower(i).as_str(), "of" | "for"));
+        let mut complement = (start..end).any(|i| is(i, "of") || is(i, "for"));
         // Forward over connectors: "Office" + "for the" + "Coordination of …".
-        while end + 1 < ws.len() && connector(&lower(end)) {
-            let conn = lower(end);
+        while end + 1 < ws.len() && is_connector(end) {
+            let and = is(end, "and");
             let mut next = end + 1;
-            if conn != "and" && lower(next) == "the" {
+            if !and && is(next, "the") {
                 next += 1;
             }
-            if next >= ws.len() || !capitalised(text, ws[next]) || is_date(&lower(next)) {
+            if next >= ws.len()
+                || !capitalised(text, ws[next])
+                || is_date(&cues::lowered(text, ws[next]))
+            {
                 break;
             }
             let seg = capitalised_run(text, ws, next);
             let head_so_far = (start..end).any(|i| is_head(text, ws[i]));
             let seg_head = seg.clone().any(|i| is_head(text, ws[i]));
-            let joins = if conn == "and" {
+            let joins = if and {
                 head_so_far && complement && !seg_head
             } else {
                 head_so_far
@@ -224,19 +241,19 @@ impl Organisations {
             if !joins {
                 break;
             }
-            complement |= conn != "and";
+            complement |= !and;
             end = seg.end;
         }
         // Back over "and" to a short first part: "Maritime" + "and" + "Port Bureau".
-        if start >= 2 && lower(start - 1) == "and" && is_head(text, ws[end - 1]) {
+        if start >= 2 && is(start - 1, "and") && is_head(text, ws[end - 1]) {
             let mut first = start - 1;
             while first > 0
                 && first + 4 > start
                 && capitalised(text, ws[first - 1])
                 && !is_possessive(token(text, ws[first - 1]))
                 && !is_head(text, ws[first - 1])
-                && !DEMONYMS.has(&lower(first - 1))
-                && lower(first - 1) != "the"
+                && !DEMONYMS.has_lowered(token(text, ws[first - 1]))
+                && !is(first - 1, "the")
             {
                 first -= 1;
             }
@@ -246,13 +263,15 @@ impl Organisations {
             }
         }
         // A name is valid when a head word ends it or ends a part before a connector.
-        let valid = (start..end)
-            .any(|i| is_head(text, ws[i]) && (i + 1 == end || connector(&lower(i + 1))));
+        let valid =
+            (start..end).any(|i| is_head(text, ws[i]) && (i + 1 == end || is_connector(i + 1)));
         if !valid {
             return None;
         }
         while start < end
-            && (matches!(lower(start).as_str(), "the" | "its" | "their")
+            && (is(start, "the")
+                || is(start, "its")
+                || is(start, "their")
                 || is_description(token(text, ws[start])))
         {
             start += 1;
@@ -461,6 +480,20 @@ mod tests {
             }
         }
         found
+    }
+
+    #[test]
+    fn heads_are_the_lower_cased_words_without_possessive() {
+        let text = "Ministry ministry's MINISTRY'S Ministry’S ministry’s Ministries' army’ \
+                    Ministryx 'S ’s ' s Army's's ÉLYSÉE's Κ's";
+        for w in cues::words(text, 0..text.len()) {
+            assert_eq!(
+                is_head(text, w),
+                ORG_HEADS.has(strip_possessive(&cues::lowered(text, w))),
+                "{}",
+                token(text, w)
+            );
+        }
     }
 
     #[test]

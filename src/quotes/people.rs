@@ -86,7 +86,8 @@ fn person_at(text: &str, ws: &[Word], run: Range<usize>, found: &mut Vec<Person>
         first += 1;
     }
     // "In Addis Ababa," at the start of a sentence.
-    let opens = NOT_PERSON_AFTER.has(&cues::lowered(text, ws[first])) && run.len() > 1;
+    let opens =
+        NOT_PERSON_AFTER.has_lowered(&text[ws[first].start..ws[first].end]) && run.len() > 1;
     let name_start = first + usize::from(opens);
     // "in El Fasher", "the Viv Ansanm coalition": places and names of things.
     let place_like =
@@ -137,8 +138,9 @@ pub(super) fn named_entities(seg: &Segments) -> (Vec<Person>, Organisations, FxH
         if ws[run.start].start >= organisation_end {
             person_at(text, ws, run.clone(), &mut people);
         }
-        let opens = PLACE_AFTER.has(&cues::lowered(text, ws[run.start]));
-        let after = run.start > 0 && PLACE_AFTER.has(&cues::lowered(text, ws[run.start - 1]));
+        let opens = PLACE_AFTER.has_lowered(&text[ws[run.start].start..ws[run.start].end]);
+        let after = run.start > 0
+            && PLACE_AFTER.has_lowered(&text[ws[run.start - 1].start..ws[run.start - 1].end]);
         // "in El Fasher", "from Addis Ababa"; a lone "Via" after "from" names nothing.
         let first = run.start + usize::from(opens);
         if (opens || after) && first < run.end {
@@ -159,7 +161,7 @@ fn title_before(text: &str, before: &[Word]) -> Option<String> {
     let n = before
         .iter()
         .rev()
-        .take_while(|w| TITLES.has(&cues::lowered(text, **w)))
+        .take_while(|w| TITLES.has_lowered(&text[w.start..w.end]))
         .count();
     let words: Vec<String> = before[before.len() - n..]
         .iter()

@@ -95,19 +95,21 @@ impl Attributor<'_> {
             };
         }
         (
-            self.resolve_words(raw, span, appositive).unwrap_or(unnamed),
+            self.resolve_words(raw, &words, span, appositive)
+                .unwrap_or(unnamed),
             None,
         )
     }
 
-    /// A name, title or description at a cue: `None` for nobody named.
+    /// A name, title or description at a cue (`words`: its `lower_words`, split once in
+    /// `resolve`): `None` for nobody named.
     fn resolve_words(
         &self,
         raw: &str,
+        words: &[String],
         span: Range<usize>,
         appositive: Option<Range<usize>>,
     ) -> Option<Speaker> {
-        let words = lower_words(raw);
         let first = words.first()?.as_str();
         if first == "its" {
             return self.resolve_name(raw, span, appositive);
@@ -161,7 +163,7 @@ impl Attributor<'_> {
         if !by_role {
             // "the Foreign Ministry", "the ministry", "the Joint Chiefs": the organisation
             // the article names; "the United Nations" as written.
-            let org = self.organisations.find(raw, span.start).or_else(|| {
+            let org = self.organisation_at_cue(raw, span.clone()).or_else(|| {
                 let np = noun_phrase(raw);
                 if GENERIC_ORGANISATIONS.has(&np.to_lowercase()) {
                     // "the service", "the bloc": the organisation named last nearby.
@@ -335,10 +337,14 @@ impl Attributor<'_> {
             }
         }
         // An organisation the article names, by its name, the end of it or its acronym.
-        if let Some(org) = self.organisations.find(raw, pos) {
+        if let Some(org) = self.organisation_at_cue(raw, span.clone()) {
             return Some(named(self.canonical(&org), raw));
         }
-        let (name, title) = split_title(raw);
+        // Split already for most cues; white space around the words does not change it.
+        let (name, title) = match self.titles.get(&span) {
+            Some(split) => split.clone(),
+            None => split_title(raw),
+        };
         // "Fishermen in the village of Barranco": the name is not theirs.
         let object = title
             .as_deref()

@@ -170,6 +170,13 @@ pub fn lowered(text: &str, w: Word) -> Lower {
     Lower::new(&text[w.start..w.end])
 }
 
+/// Whether the word is `lower` in any case: `lowered(text, w) == lower` without
+/// lower-casing it, for an ASCII lower-case `lower` without a "k" (outside ASCII only the
+/// Kelvin sign lower-cases to ASCII alone, to "k").
+pub fn is_word(text: &str, w: Word, lower: &str) -> bool {
+    text[w.start..w.end].eq_ignore_ascii_case(lower)
+}
+
 /// `s.ends_with(" {tail}")`, without formatting that string.
 pub fn ends_with_word(s: &str, tail: &str) -> bool {
     s.len() > tail.len() && s.ends_with(tail) && s.as_bytes()[s.len() - tail.len() - 1] == b' '
@@ -196,6 +203,32 @@ pub fn contains_words(s: &str, words: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_words_match_as_lower_cased() {
+        let text = "of OF Of oF for FOR on and AND the The THE its İts ITS their ACCORDING To tO that THAT \u{212A}of öf ff";
+        for w in words(text, 0..text.len()) {
+            for lower in [
+                "of",
+                "for",
+                "on",
+                "and",
+                "the",
+                "its",
+                "their",
+                "according",
+                "to",
+                "that",
+            ] {
+                assert_eq!(
+                    is_word(text, w, lower),
+                    lowered(text, w) == lower,
+                    "{:?} {lower}",
+                    &text[w.start..w.end]
+                );
+            }
+        }
+    }
 
     #[test]
     fn word_matches_are_the_formatted_ones() {
