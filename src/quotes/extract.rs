@@ -3,6 +3,7 @@
 
 use super::cues::{self, Mention, Word};
 use super::marks::{pair_marks, Marked};
+use super::reported;
 use super::segment::Segments;
 use super::{Quote, QuoteKind};
 use rustc_hash::FxHashMap;
@@ -356,9 +357,9 @@ fn reported_speech(
         }
         let here = by_sentence.get(&si).map(Vec::as_slice).unwrap_or(&[]);
         let ws = layout.words(s.clone());
-        let mut found = cues::reported_clauses(text, &ws);
+        let mut found = reported::reported_clauses(text, &ws);
         if found.is_empty() {
-            found.extend(cues::leading_according_to(text, &ws));
+            found.extend(reported::leading_according_to(text, &ws));
         }
         for r in found {
             let inside: Vec<usize> = here

@@ -10,6 +10,7 @@ pub mod marks;
 pub mod names;
 pub mod organisations;
 mod people;
+pub mod reported;
 pub mod segment;
 pub mod sentences;
 mod speakers;
