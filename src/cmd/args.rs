@@ -193,6 +193,7 @@ pub struct ExplainArgs {
     #[arg(required = true, value_name = "TEXT")]
     pub text: Vec<String>,
 }
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum InputKind {
     Text,

@@ -1,7 +1,7 @@
 //! `stance classify`, `train`, `eval` and `explain`: statements and models.
 
 use super::args::{ClassifyArgs, EvalArgs, ExplainArgs, SplitArg, TrainArgs};
-use super::load_model;
+use super::{load_model, open_input};
 use anyhow::{bail, Context};
 use stance::card::{card_section, CardInputs};
 use stance::corpus::{read_corpus, Split};
@@ -197,13 +197,7 @@ fn append_card(path: &Path, section: &str) -> anyhow::Result<()> {
 
 fn classify(model: &LinearModel, file: &Path, format: Format) -> anyhow::Result<()> {
     let name = file.display().to_string();
-    let reader: Box<dyn BufRead> = if file.as_os_str() == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        Box::new(io::BufReader::new(
-            std::fs::File::open(file).with_context(|| format!("{name}: cannot open"))?,
-        ))
-    };
+    let reader = open_input(file)?;
     let is_csv = file.extension().is_some_and(|e| e == "csv");
     let statements: Vec<String> = if is_csv {
         let mut r = csv::Reader::from_reader(reader);

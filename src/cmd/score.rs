@@ -1,7 +1,7 @@
 //! `stance score`, `stance report` and `stance summary`: articles in, records out.
 
 use super::args::{ArticleArgs, ReportArgs, ScoreArgs, SummaryArgs};
-use super::load_model;
+use super::{load_model, open_input};
 use anyhow::Context;
 use stance::article::{read_articles, InputFormat};
 use stance::batch::score_all;
@@ -9,8 +9,8 @@ use stance::output::{Format, RecordWriter, Summary, SCORE_COLUMNS};
 use stance::report::{self, ReportContext};
 use stance::scored::{self, ScoredSet};
 use stance::Pipeline;
-use std::io::{self, BufRead, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Scores every article and writes one record per quote.
@@ -108,16 +108,6 @@ pub fn run_summary(args: SummaryArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
-}
-
-/// A file, or stdin for `-`, to read line by line; errors name the file.
-fn open_input(file: &Path) -> anyhow::Result<Box<dyn BufRead>> {
-    if file.as_os_str() == "-" {
-        return Ok(Box::new(io::stdin().lock()));
-    }
-    let f =
-        std::fs::File::open(file).with_context(|| format!("{}: cannot open", file.display()))?;
-    Ok(Box::new(io::BufReader::new(f)))
 }
 
 struct ScoreOptions {
