@@ -69,10 +69,10 @@ fn training_twice_writes_the_same_bytes() {
 }
 
 /// Thresholds sit just under what the committed model reaches (see models/README.md):
-/// v8, 0.826 (recalls 0.800 / 0.805 / 0.873) on a test split that since v5 also holds the
-/// hard capability triples (v8 added 105 more of them).
-const MIN_MACRO_F1: f64 = 0.82;
-const MIN_RECALL: f64 = 0.79;
+/// v9, 0.819 (recalls 0.777 / 0.787 / 0.894) on a test split that since v5 also holds the
+/// hard capability triples (v8 added 105 more of them, v9 216).
+const MIN_MACRO_F1: f64 = 0.81;
+const MIN_RECALL: f64 = 0.77;
 
 #[test]
 fn test_split_metrics_meet_the_bar() {

@@ -80,7 +80,7 @@ impl Default for FeatureConfig {
             ngrams: true,
             cues: true,
             min_count: 2,
-            max_features: 3500,
+            max_features: 4500,
             l2_normalize: true,
             lexicon: Vec::new(),
             stop_words: DEFAULT_STOP_WORDS
